@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Message handlers are registered here (see lib/messaging.ts).
+});

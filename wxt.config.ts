@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+
+/** Origins the sandbox build may reach without asking: the local stand-ins of `tests/sandbox`. */
+const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ mode }) => ({
+    name: 'Support Overlay',
+    description: "Runs the support team's process over Odoo Helpdesk, GitLab and Control Center.",
+    permissions: ['storage', 'scripting', 'downloads'],
+    // The release build asks for company origins at runtime (settings); only the sandbox build
+    // is pre-granted the loopback stand-ins so e2e tests never meet a permission prompt.
+    host_permissions: mode === 'sandbox' ? SANDBOX_HOSTS : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  }),
+  zip: {
+    excludeSources: ['test-results/**', 'playwright-report/**', 'screenshots/**', 'bench/**', '.output/**'],
+  },
+});
