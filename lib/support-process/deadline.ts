@@ -58,29 +58,16 @@ export function responseDeadline(stars: Stars, openedAt: Date, calendar: TeamCal
   return deadline;
 }
 
-/**
- * Odoo sends datetimes ("2026-11-27 15:28:16", e.g. `create_date`) in UTC without a zone suffix.
- * `new Date(thatString)` would read it as local time, hence this parser.
- */
-export function parseOdooDatetime(value: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/.exec(value.trim());
-  if (!match) throw new Error(`"${value}" is not an Odoo date and time (expected YYYY-MM-DD HH:MM:SS).`);
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const millis = match[7] ? Math.floor(Number(`0.${match[7]}`) * 1000) : 0;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
-  // Date.UTC rolls over silently (Feb 30 → Mar 2); a real Odoo value never does.
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    throw new Error(`"${value}" is not a valid date and time.`);
-  }
-  return date;
-}
+/** A Holidays without a country, only to list the countries and regions it knows. */
+let catalogue: Holidays | undefined;
 
 /** Null when date-holidays knows the calendar; otherwise what is wrong with it, for the settings page. */
 export function teamCalendarProblem(calendar: TeamCalendar): string | null {
   const { country, state } = normalizedHolidayArea(calendar);
-  const countries = new Holidays().getCountries();
+  catalogue ??= new Holidays();
+  const countries = catalogue.getCountries('en');
   if (!(country in countries)) return `No public holidays are known for country "${country}".`;
-  if (state !== undefined && !(state in (new Holidays().getStates(country) ?? {}))) {
+  if (state !== undefined && !(state in (catalogue.getStates(country) ?? {}))) {
     return `No public holidays are known for region "${state}" of ${countries[country]}.`;
   }
   const timeZone = calendar.timeZone ?? DEFAULT_TEAM_CALENDAR.timeZone;

@@ -1,0 +1,192 @@
+/**
+ * One typed protocol for content scripts ↔ background ↔ extension pages (popup, options).
+ *
+ * Content scripts send intents ("compute this deadline", "who am I on GitLab"), never tokens, URLs or
+ * headers. Every message names who may send it; the receiver decides the sender's audience from the
+ * browser-provided `sender` (never from the message itself) and refuses anyone else. Nothing listens to
+ * `window.postMessage`: the page is never trusted.
+ */
+import { browser, type Browser } from '#imports';
+import type { Settings } from './settings';
+import { isControlCenterOrigin, isOdooOrigin } from './settings';
+
+/** Who sent a message, as decided from `sender`. */
+export type Audience = 'extension' | 'odoo' | 'control-center';
+
+export interface SystemState {
+  /** Short state: connected, signed out, not configured, error. */
+  state: 'ok' | 'warning' | 'signed-out' | 'not-configured' | 'error';
+  /** Who you are there, when known. */
+  who?: string;
+  /** One line: what is wrong and how to fix it, or extra facts. */
+  detail?: string;
+}
+
+export interface SystemsStatus {
+  odoo: SystemState;
+  gitlab: SystemState;
+  firebase: SystemState;
+}
+
+export interface OdooSessionSummary {
+  name: string;
+  login: string;
+  db: string;
+  version: number;
+}
+
+/** Messages handled by the background: request, response, and who may send them. */
+export interface BackgroundProtocol {
+  /** Business-day deadline (holiday data lives only in the background). Dates as ISO strings. */
+  'deadline.compute': { request: { stars: 1 | 2 | 3; openedAt: string }; response: { due: string; target?: string } };
+  /** The popup's "who am I on each system". */
+  'systems.status': { request: Record<string, never>; response: SystemsStatus };
+  /** Opens the settings page (from the sidebar's "map this stage" link, for instance). */
+  'options.open': { request: { section?: string }; response: null };
+}
+
+export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly Audience[] } = {
+  'deadline.compute': ['odoo', 'extension'],
+  'systems.status': ['extension'],
+  'options.open': ['odoo', 'control-center', 'extension'],
+};
+
+/** Messages the background sends to a content script in a tab. */
+export interface TabProtocol {
+  'odoo.session': { request: Record<string, never>; response: OdooSessionSummary };
+}
+
+export type MessageType = keyof BackgroundProtocol;
+export type Request<K extends MessageType> = BackgroundProtocol[K]['request'];
+export type Response<K extends MessageType> = BackgroundProtocol[K]['response'];
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface Envelope {
+  type: string;
+  payload: unknown;
+}
+
+function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && typeof (message as Envelope).type === 'string';
+}
+
+/** An error whose message is the sentence to show the engineer. */
+export class MessageError extends Error {}
+
+async function unwrap<T>(reply: Reply<T> | undefined): Promise<T> {
+  if (!reply) throw new MessageError('The extension did not answer. Reload the page; if it persists, reload the extension.');
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.value;
+}
+
+/** Sends an intent to the background and returns its answer, or throws a MessageError to show as is. */
+export async function sendToBackground<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+  const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope)) as Reply<Response<K>> | undefined;
+  return unwrap(reply);
+}
+
+/** Background → a content script in one tab. */
+export async function sendToTab<K extends keyof TabProtocol>(
+  tabId: number,
+  type: K,
+  payload: TabProtocol[K]['request'],
+): Promise<TabProtocol[K]['response']> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, payload } satisfies Envelope)) as
+    | Reply<TabProtocol[K]['response']>
+    | undefined;
+  return unwrap(reply);
+}
+
+/**
+ * The audience of a sender, or null when it is none of ours: another extension, a page of an origin that
+ * is not configured, or anything without a verifiable URL.
+ */
+export function senderAudience(
+  sender: Browser.runtime.MessageSender,
+  ours: { extensionId: string; settings: Settings },
+): Audience | null {
+  if (sender.id !== ours.extensionId) return null;
+  const url = sender.url;
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.host === ours.extensionId && /^(chrome|moz)-extension:$/.test(parsed.protocol)) return 'extension';
+  // Chrome gives the frame's origin; Firefox only its URL.
+  const origin = (sender as { origin?: string }).origin ?? parsed.origin;
+  if (isOdooOrigin(ours.settings, origin)) return 'odoo';
+  if (isControlCenterOrigin(ours.settings, origin)) return 'control-center';
+  return null;
+}
+
+export type BackgroundHandlers = {
+  [K in MessageType]: (payload: Request<K>, context: { audience: Audience; sender: Browser.runtime.MessageSender }) => Promise<Response<K>>;
+};
+
+/** Turns a thrown error into the sentence the engineer reads. */
+function sentence(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong in the extension. Try again; if it persists, reload the extension.';
+}
+
+/**
+ * Dispatches one incoming message: checks the type and the sender's audience, then runs the handler.
+ * Exported for tests; `listenInBackground` wires it to `runtime.onMessage`.
+ */
+export async function dispatch(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  handlers: BackgroundHandlers,
+  ours: { extensionId: string; settings: () => Promise<Settings> },
+): Promise<Reply<unknown>> {
+  if (!isEnvelope(message) || !(message.type in BACKGROUND_AUDIENCES)) {
+    return { ok: false, error: 'The extension does not know this request.' };
+  }
+  const type = message.type as MessageType;
+  const audience = senderAudience(sender, { extensionId: ours.extensionId, settings: await ours.settings() });
+  if (!audience || !BACKGROUND_AUDIENCES[type].includes(audience)) {
+    return { ok: false, error: 'Refused: this page is not one the extension is configured for.' };
+  }
+  try {
+    const handler = handlers[type] as (payload: unknown, context: { audience: Audience; sender: Browser.runtime.MessageSender }) => Promise<unknown>;
+    return { ok: true, value: await handler(message.payload, { audience, sender }) };
+  } catch (error) {
+    return { ok: false, error: sentence(error) };
+  }
+}
+
+export function listenInBackground(handlers: BackgroundHandlers, settings: () => Promise<Settings>): void {
+  const extensionId = browser.runtime.id;
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    dispatch(message, sender, handlers, { extensionId, settings }).then(sendResponse);
+    return true; // answer asynchronously
+  });
+}
+
+export type TabHandlers = Partial<{
+  [K in keyof TabProtocol]: (payload: TabProtocol[K]['request']) => Promise<TabProtocol[K]['response']>;
+}>;
+
+/**
+ * In a content script: answers the background's requests only (sender is our extension and not a tab).
+ * Returns the function that stops listening (tie it to the content script's lifetime).
+ */
+export function listenInContent(handlers: TabHandlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: Reply<unknown>) => void) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return false;
+    if (!isEnvelope(message)) return false;
+    const handler = handlers[message.type as keyof TabProtocol] as ((payload: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return false;
+    handler(message.payload).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: sentence(error) }),
+    );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
