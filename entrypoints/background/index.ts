@@ -1,3 +1,43 @@
+import { browser } from '#imports';
+import { listenInBackground } from '@/lib/messaging';
+import { settingsItem } from '@/lib/settings';
+import { syncContentScripts } from '@/lib/content-scripts';
+import { systemsStatus } from '@/lib/systems-status';
+import { responseDeadline } from '@/lib/support-process/deadline';
+import { gitlabState } from '@/lib/gitlab/user';
+import { firebaseState } from '@/lib/firebase/session';
+
 export default defineBackground(() => {
-  // Message handlers are registered here (see lib/messaging.ts).
+  listenInBackground(
+    {
+      'deadline.compute': async ({ stars, openedAt }) => {
+        const { calendar } = await settingsItem.getValue();
+        const deadline = responseDeadline(stars, new Date(openedAt), calendar);
+        return { due: deadline.due.toISOString(), target: deadline.target?.toISOString() };
+      },
+      'systems.status': async () => {
+        const settings = await settingsItem.getValue();
+        return systemsStatus(settings, { gitlab: () => gitlabState(settings), firebase: () => firebaseState(settings) });
+      },
+      'options.open': async () => {
+        await browser.runtime.openOptionsPage();
+        return null;
+      },
+    },
+    () => settingsItem.getValue(),
+  );
+
+  // Registration is serialised: two overlapping syncs would register the same script id twice.
+  let registering = Promise.resolve();
+  const sync = () => {
+    registering = registering
+      .then(() => settingsItem.getValue())
+      .then(syncContentScripts)
+      .catch((error: unknown) => console.error('Support Overlay: could not register content scripts', error));
+    return registering;
+  };
+  void sync();
+  settingsItem.watch(() => void sync());
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
 });

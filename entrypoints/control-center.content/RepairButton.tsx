@@ -1,0 +1,56 @@
+/**
+ * The "Repair start status" button on a Control Center page, with the ids read from the URL.
+ * It turns red when the page shows the backend's "Could not determine the start status" error.
+ */
+import { useEffect, useState } from 'react';
+import type { ControlCenterIds } from '@/lib/control-center/url-patterns';
+import { mentionsStartStatusError } from '@/lib/control-center/known-error';
+
+function pageShowsStartStatusError(): boolean {
+  return mentionsStartStatusError(document.body?.innerText ?? '');
+}
+
+export function RepairButton({ ids }: { ids: ControlCenterIds }) {
+  const [alert, setAlert] = useState(pageShowsStartStatusError);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    // The error appears after the engineer clicks "End reservation": watch the page for it.
+    const observer = new MutationObserver(() => setAlert(pageShowsStartStatusError()));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (alert) setOpen(true);
+  }, [alert]);
+
+  return (
+    <div className="so-root">
+      <button
+        type="button"
+        className={`so-fab${alert ? ' so-fab--alert' : ''}`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        Repair start status
+      </button>
+      {open && (
+        <div role="dialog" aria-label="Repair start status" className="so-sidebar" data-testid="repair-dialog">
+          <p className="so-title">Repair start status</p>
+          {alert && <p>This page shows “Could not determine the start status of this reservation”.</p>}
+          <dl>
+            <dt>Reservation</dt>
+            <dd data-testid="reservation-id">{ids.reservationId ?? 'not in this page’s address'}</dd>
+            <dt>Car</dt>
+            <dd data-testid="car-id">{ids.carId ?? 'not in this page’s address'}</dd>
+          </dl>
+          <button type="button" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** The sidebar on a helpdesk ticket: header, then the stage guide for the ticket on screen. */
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { TicketStore } from './ticket-store';
+import { StageGuide } from './StageGuide';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { useSettings } from '@/components/useSettings';
+import { sendToBackground } from '@/lib/messaging';
+
+export function Sidebar({ store }: { store: TicketStore }) {
+  const { status, ticket, stages, error, ticketId, load } = useStore(store);
+  const { stageMapping, calendar } = useSettings((state) => state.settings);
+  const [collapsed, setCollapsed] = useState(false);
+  const openSettings = () => void sendToBackground('options.open', {}).catch(() => undefined);
+
+  return (
+    <aside className={`so-root so-sidebar${collapsed ? ' so-sidebar--collapsed' : ''}`} aria-label="Support Overlay">
+      <div className="so-header">
+        {!collapsed && <p className="so-title">Support process</p>}
+        <button type="button" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+          {collapsed ? 'Support ◂' : 'Hide ▸'}
+        </button>
+      </div>
+      {!collapsed && (
+        <>
+          {status === 'loading' && <p className="so-muted" role="status">Loading the ticket…</p>}
+          {status === 'error' && error && (
+            <ErrorNotice message={error} action={ticketId ? { label: 'Try again', run: () => void load(ticketId) } : undefined} />
+          )}
+          {ticket && status !== 'error' && (
+            <>
+              <p className="so-muted" data-testid="ticket-ref">
+                {ticket.ref ? `${ticket.ref} · ` : ''}
+                {ticket.name}
+              </p>
+              <StageGuide
+                ticket={ticket}
+                stages={stages}
+                mapping={stageMapping}
+                timeZone={calendar.timeZone}
+                onOpenSettings={openSettings}
+              />
+            </>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Odoo content script: on a helpdesk ticket form of a configured Odoo origin, mounts the sidebar in a
+ * shadow root once the form is rendered, and follows Odoo's in-page navigation (pushState) both ways.
+ * Odoo calls run here, same-origin, with the engineer's own session cookie.
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { ticketFromUrl } from '@/lib/odoo/ticket-url';
+import { createOdooRpc } from '@/lib/odoo/rpc';
+import { findTicketForm } from '@/lib/odoo/selectors';
+import { isOdooOrigin } from '@/lib/settings';
+import { listenInContent } from '@/lib/messaging';
+import { waitForElement } from '@/lib/wait-for-element';
+import { followSettings, useSettings } from '@/components/useSettings';
+import { SHADOW_CSS } from '@/components/theme';
+import { createTicketStore } from './ticket-store';
+import { Sidebar } from './Sidebar';
+
+export default defineContentScript({
+  matches: [],
+  registration: 'runtime',
+  async main(ctx: ContentScriptContext) {
+    await followSettings();
+    if (!isOdooOrigin(useSettings.getState().settings, location.origin)) return;
+
+    const rpc = createOdooRpc({ origin: location.origin });
+    ctx.onInvalidated(
+      listenInContent({
+        'odoo.session': async () => {
+          const session = await rpc.sessionInfo();
+          return { name: session.name, login: session.username, db: session.db, version: session.serverVersion };
+        },
+      }),
+    );
+
+    const store = createTicketStore(rpc, location.origin);
+    let ui: ShadowRootContentScriptUi<Root> | null = null;
+    let pending: AbortController | null = null;
+
+    const follow = async (url: string) => {
+      pending?.abort();
+      const current = (pending = new AbortController());
+      const target = ticketFromUrl(url);
+      if (!target) {
+        ui?.remove();
+        ui = null;
+        store.getState().clear();
+        return;
+      }
+      // Mount after the form is there: never compete with Odoo's own first render.
+      const form = await waitForElement(() => findTicketForm(document), current.signal);
+      if (!form || current.signal.aborted) return;
+      if (!ui) {
+        ui = await createShadowRootUi(ctx, {
+          name: 'support-overlay-sidebar',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          css: SHADOW_CSS,
+          onMount(container) {
+            const root = createRoot(container);
+            root.render(<Sidebar store={store} />);
+            return root;
+          },
+          onRemove(root) {
+            root?.unmount();
+          },
+        });
+        ui.mount();
+      }
+      void store.getState().load(target.id);
+    };
+
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => void follow(event.newUrl.href));
+    void follow(location.href);
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * The sidebar's state for the ticket on screen (one store per Odoo tab). Loading a ticket costs two
+ * `call_kw` requests once the origin's helpdesk flavour is known: the ticket, then its team's stages.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { OdooRpc } from '@/lib/odoo/rpc';
+import { describeOdooError } from '@/lib/odoo/rpc';
+import { detectFlavour, readTeamStages, readTicket, type HelpdeskFlavour, type OdooStage, type Ticket } from '@/lib/odoo/helpdesk';
+import { odooOriginFactsItem, type OdooOriginFacts } from '@/lib/settings';
+
+export interface TicketState {
+  ticketId: number | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  ticket: Ticket | null;
+  stages: OdooStage[];
+  facts: OdooOriginFacts | null;
+  error: string | null;
+  load(ticketId: number): Promise<void>;
+  clear(): void;
+}
+
+/** Learns (once per origin, then remembered) which helpdesk app and Odoo version this is. */
+async function originFacts(rpc: OdooRpc, origin: string): Promise<OdooOriginFacts> {
+  const known = (await odooOriginFactsItem.getValue())[origin];
+  if (known) return known;
+  const [flavour, session] = await Promise.all([detectFlavour(rpc), rpc.sessionInfo()]);
+  const facts = { flavour: flavour as HelpdeskFlavour, version: session.serverVersion };
+  await odooOriginFactsItem.setValue({ ...(await odooOriginFactsItem.getValue()), [origin]: facts });
+  return facts;
+}
+
+export function createTicketStore(rpc: OdooRpc, origin: string) {
+  let latest = 0; // a newer load wins over a slower older one (fast ticket-to-ticket navigation)
+  return createStore<TicketState>((set) => ({
+    ticketId: null,
+    status: 'idle',
+    ticket: null,
+    stages: [],
+    facts: null,
+    error: null,
+    async load(ticketId) {
+      const attempt = ++latest;
+      set({ ticketId, status: 'loading', error: null });
+      try {
+        const facts = await originFacts(rpc, origin);
+        const ticket = await readTicket(rpc, facts.flavour, ticketId);
+        const stages = ticket.team ? await readTeamStages(rpc, facts.flavour, ticket.team.id) : [];
+        if (attempt === latest) set({ status: 'ready', ticket, stages, facts });
+      } catch (error) {
+        if (attempt === latest) set({ status: 'error', error: describeOdooError(error) });
+      }
+    },
+    clear() {
+      latest++;
+      set({ ticketId: null, status: 'idle', ticket: null, stages: [], error: null });
+    },
+  }));
+}
+
+export type TicketStore = ReturnType<typeof createTicketStore>;
