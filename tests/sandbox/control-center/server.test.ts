@@ -1,5 +1,5 @@
 // @vitest-environment node
-import FirebaseServer from 'firebase-server';
+import { startRtdbServer, type RtdbServer } from '../rtdb-server.ts';
 import { Browser, type HTMLButtonElement, type HTMLElement, type HTMLInputElement } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -13,38 +13,7 @@ import {
 import { startControlCenterSandbox, type ControlCenterSandbox } from './server';
 
 const MESSAGE = 'Could not determine the start status of this reservation';
-const NAMESPACE = 'demo-control-center';
-const CAR_STATUS = { locked: true, mileage: 20431, fuelLevel: 74 };
-
-/**
- * A real Realtime Database server answering REST, seeded like the shared database seed: the broken
- * reservations have no originalStartStatus, the repaired one has.
- */
-async function startDatabase(): Promise<{ port: number; close(): Promise<void> }> {
-  const server = new FirebaseServer({ port: 0, address: '127.0.0.1', rest: true }, NAMESPACE);
-  let port = 0;
-  for (let attempt = 0; port === 0; attempt++) {
-    try {
-      port = server.getPort(); // throws until the server listens
-    } catch (error) {
-      if (attempt > 200) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-  await putInDatabase(port, '', {
-    cars: { [BROKEN_CAR_ID]: { status: CAR_STATUS } },
-    reservationDetails: { [REPAIRED_RESERVATION_ID]: { originalStartStatus: CAR_STATUS } },
-  });
-  return { port, close: () => server.close() };
-}
-
-async function putInDatabase(port: number, path: string, value: unknown): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}/${path}.json?ns=${NAMESPACE}`, {
-    method: 'PUT',
-    body: JSON.stringify(value),
-  });
-  expect(response.status).toBe(200);
-}
+const CAR_STATUS = { doorsLocked: true, mileageKm: 20431, fuelLevelPercent: 74 };
 
 async function post(sandbox: ControlCenterSandbox, path: string, body?: unknown) {
   const response = await fetch(sandbox.url + path, {
@@ -66,12 +35,12 @@ const setQnr = (sandbox: ControlCenterSandbox, carId: string, qnr: unknown) =>
   post(sandbox, `/api/cars/${encodeURIComponent(carId)}/qnr`, { qnr });
 
 describe('Control Center stand-in backed by a real database over REST', () => {
-  let database: { port: number; close(): Promise<void> };
+  let database: RtdbServer;
   let sandbox: ControlCenterSandbox;
 
   beforeEach(async () => {
-    database = await startDatabase();
-    sandbox = await startControlCenterSandbox({ rtdb: { port: database.port, namespace: NAMESPACE } });
+    database = await startRtdbServer(); // the sandbox database, seeded: broken and repaired reservations
+    sandbox = await startControlCenterSandbox({ rtdb: { port: database.port, namespace: database.namespace } });
   });
   afterEach(async () => {
     await sandbox.close();
@@ -120,7 +89,7 @@ describe('Control Center stand-in backed by a real database over REST', () => {
   });
 
   it('ends the reservation once originalStartStatus is set in the database', async () => {
-    await putInDatabase(database.port, `reservationDetails/${BROKEN_RESERVATION_ID}/originalStartStatus`, CAR_STATUS);
+    await database.setValue(`reservationDetails/${BROKEN_RESERVATION_ID}/originalStartStatus`, CAR_STATUS);
 
     expect(await endReservation(sandbox, BROKEN_RESERVATION_ID)).toEqual({
       status: 200,
