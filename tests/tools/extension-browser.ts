@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './chromium-path.ts';
-import type { Settings } from '../../lib/settings.ts';
+import type { Settings } from '../../lib/settings-schema.ts';
 import type { browser } from 'wxt/browser';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */

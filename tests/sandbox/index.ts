@@ -1,0 +1,58 @@
+/**
+ * The whole sandbox in one call: the Odoo Helpdesk stand-in, the Control Center stand-in, the Realtime
+ * Database server, and the extension settings that point at them. Used by the e2e fixtures and `npm start`.
+ */
+import { startOdooSandbox, type OdooSandbox, type OdooSandboxOptions } from './odoo/server.ts';
+import { startControlCenterSandbox, type ControlCenterSandbox } from './control-center/server.ts';
+import { startRtdbServer, type RtdbServer } from './rtdb-server.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-schema.ts';
+
+export interface Sandbox {
+  odoo: OdooSandbox;
+  controlCenter: ControlCenterSandbox;
+  rtdb: RtdbServer;
+  /** Extension settings for this sandbox (what an engineer would type in the settings page). */
+  settings: Settings;
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  odoo?: OdooSandboxOptions;
+  /** Fixed ports for `npm start`; 0 (default) picks free ones, as the tests do. */
+  ports?: { odoo?: number; controlCenter?: number };
+}
+
+export const SANDBOX_FIREBASE_PROJECT = 'demo-support';
+
+export function sandboxSettings(parts: { odoo: OdooSandbox; controlCenter: ControlCenterSandbox; rtdb: RtdbServer }): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    odooOrigins: [parts.odoo.url],
+    controlCenter: { ...DEFAULT_SETTINGS.controlCenter, origin: parts.controlCenter.url },
+    firebase: {
+      apiKey: 'demo-api-key',
+      authDomain: `${SANDBOX_FIREBASE_PROJECT}.firebaseapp.com`,
+      databaseURL: `http://127.0.0.1:${parts.rtdb.port}`,
+      projectId: SANDBOX_FIREBASE_PROJECT,
+      emulators: { database: `127.0.0.1:${parts.rtdb.port}` },
+    },
+  };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const rtdb = await startRtdbServer({ namespace: SANDBOX_FIREBASE_PROJECT });
+  const odoo = await startOdooSandbox({ ...options.odoo, port: options.ports?.odoo ?? options.odoo?.port ?? 0 });
+  const controlCenter = await startControlCenterSandbox({
+    port: options.ports?.controlCenter ?? 0,
+    rtdb: { port: rtdb.port, namespace: rtdb.namespace },
+  });
+  return {
+    odoo,
+    controlCenter,
+    rtdb,
+    settings: sandboxSettings({ odoo, controlCenter, rtdb }),
+    async close() {
+      await Promise.all([odoo.close(), controlCenter.close(), rtdb.close()]);
+    },
+  };
+}
