@@ -6,10 +6,15 @@ import { StageGuide } from './StageGuide';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { useSettings } from '@/components/useSettings';
 import { sendToBackground } from '@/lib/messaging';
+import { processStageForOdooName } from '@/lib/support-process/stage-mapping';
+import type { OdooRpc } from '@/lib/odoo/rpc';
+import { SIDEBAR_PANELS } from './panels';
 
-export function Sidebar({ store }: { store: TicketStore }) {
-  const { status, ticket, stages, error, ticketId, load } = useStore(store);
-  const { stageMapping, calendar } = useSettings((state) => state.settings);
+export function Sidebar({ store, rpc }: { store: TicketStore; rpc: OdooRpc }) {
+  const { status, ticket, stages, facts, error, ticketId, load } = useStore(store);
+  const settings = useSettings((state) => state.settings);
+  const { stageMapping, calendar } = settings;
+  const processStage = ticket?.stage ? processStageForOdooName(ticket.stage.name, stageMapping) : null;
   const [collapsed, setCollapsed] = useState(false);
   const openSettings = () => void sendToBackground('options.open', {}).catch(() => undefined);
 
@@ -40,6 +45,21 @@ export function Sidebar({ store }: { store: TicketStore }) {
                 timeZone={calendar.timeZone}
                 onOpenSettings={openSettings}
               />
+              {facts &&
+                SIDEBAR_PANELS.filter((panel) => panel.appliesTo(processStage, ticket)).map((panel) => (
+                  <section key={`${panel.id}-${ticket.id}`} aria-label={panel.title} data-panel={panel.id}>
+                    <h2 className="so-section">{panel.title}</h2>
+                    <panel.Component
+                      ticket={ticket}
+                      stages={stages}
+                      processStage={processStage}
+                      facts={facts}
+                      rpc={rpc}
+                      settings={settings}
+                      reload={() => load(ticket.id)}
+                    />
+                  </section>
+                ))}
             </>
           )}
         </>

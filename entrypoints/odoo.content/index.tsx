@@ -59,7 +59,7 @@ export default defineContentScript({
           css: SHADOW_CSS,
           onMount(container) {
             const root = createRoot(container);
-            root.render(<Sidebar store={store} />);
+            root.render(<Sidebar store={store} rpc={rpc} />);
             return root;
           },
           onRemove(root) {
