@@ -5,6 +5,8 @@ const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Parallel work on one machine builds into separate folders (WXT_OUT_DIR=.output-mine).
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ mode }) => ({
     name: 'Support Overlay',
     description: "Runs the support team's process over Odoo Helpdesk, GitLab and Control Center.",

@@ -12,7 +12,7 @@ import type { browser } from 'wxt/browser';
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
 declare const chrome: typeof browser;
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3-sandbox', import.meta.url));
+export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? fileURLToPath(new URL(`../../${process.env.WXT_OUT_DIR ?? '.output'}/chrome-mv3-sandbox`, import.meta.url));
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
