@@ -7,6 +7,14 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Parallel work on one machine builds into separate folders (WXT_OUT_DIR=.output-mine).
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // The sandbox build is the release code with test origins: same production React, same sizes.
+  // (WXT defines process.env.NODE_ENV as the mode, which would give the sandbox React's development build.)
+  vite: ({ mode }) => ({
+    plugins:
+      mode === 'sandbox'
+        ? [{ name: 'sandbox-is-production', enforce: 'post' as const, config: () => ({ define: { 'process.env.NODE_ENV': '"production"' } }) }]
+        : [],
+  }),
   manifest: ({ mode }) => ({
     name: 'Support Overlay',
     description: "Runs the support team's process over Odoo Helpdesk, GitLab and Control Center.",
