@@ -3,11 +3,13 @@
  * with the built extension loaded and configured for it, signed in to Odoo.
  */
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
-import { configureExtension, extensionWorker, launchChromium, signInToOdoo } from '../tools/extension-browser.ts';
+import { configureExtension, extensionWorker, launchChromium, signInToOdoo, storeGitLabToken } from '../tools/extension-browser.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
 
 interface ExtensionFixtures {
   sandboxOptions: SandboxOptions;
+  /** Which of the GitLab stand-in's tokens the engineer has stored (popup), e.g. 'valid'; '' (default): none yet. */
+  gitlabToken: keyof Sandbox['gitlab']['tokens'] | '';
   sandbox: Sandbox;
   context: BrowserContext;
   serviceWorker: Worker;
@@ -16,15 +18,17 @@ interface ExtensionFixtures {
 
 export const test = base.extend<ExtensionFixtures>({
   sandboxOptions: [{}, { option: true }],
+  gitlabToken: ['', { option: true }],
   sandbox: async ({ sandboxOptions }, use) => {
     const sandbox = await startSandbox(sandboxOptions);
     await use(sandbox);
     await sandbox.close();
   },
-  context: async ({ sandbox }, use) => {
+  context: async ({ sandbox, gitlabToken }, use) => {
     const context = await launchChromium();
     const worker = await extensionWorker(context);
     await configureExtension(worker, sandbox.settings);
+    if (gitlabToken) await storeGitLabToken(worker, sandbox.gitlab.tokens[gitlabToken]);
     await signInToOdoo(context, sandbox.odoo);
     await use(context);
     await context.close();

@@ -5,12 +5,14 @@
 import { startOdooSandbox, type OdooSandbox, type OdooSandboxOptions } from './odoo/server.ts';
 import { startControlCenterSandbox, type ControlCenterSandbox } from './control-center/server.ts';
 import { startRtdbServer, type RtdbServer } from './rtdb-server.ts';
+import { startGitLabSandbox, type GitLabSandbox, type GitLabSandboxOptions } from './gitlab/server.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-schema.ts';
 
 export interface Sandbox {
   odoo: OdooSandbox;
   controlCenter: ControlCenterSandbox;
   rtdb: RtdbServer;
+  gitlab: GitLabSandbox;
   /** Extension settings for this sandbox (what an engineer would type in the settings page). */
   settings: Settings;
   close(): Promise<void>;
@@ -18,17 +20,25 @@ export interface Sandbox {
 
 export interface SandboxOptions {
   odoo?: OdooSandboxOptions;
+  gitlab?: GitLabSandboxOptions;
   /** Fixed ports for `npm start`; 0 (default) picks free ones, as the tests do. */
-  ports?: { odoo?: number; controlCenter?: number };
+  ports?: { odoo?: number; controlCenter?: number; gitlab?: number };
 }
 
 export const SANDBOX_FIREBASE_PROJECT = 'demo-support';
 
-export function sandboxSettings(parts: { odoo: OdooSandbox; controlCenter: ControlCenterSandbox; rtdb: RtdbServer }): Settings {
+export function sandboxSettings(parts: { odoo: OdooSandbox; controlCenter: ControlCenterSandbox; rtdb: RtdbServer; gitlab?: GitLabSandbox }): Settings {
   return {
     ...DEFAULT_SETTINGS,
     odooOrigins: [parts.odoo.url],
     controlCenter: { ...DEFAULT_SETTINGS.controlCenter, origin: parts.controlCenter.url },
+    ...(parts.gitlab && {
+      gitlab: {
+        ...DEFAULT_SETTINGS.gitlab,
+        host: parts.gitlab.url,
+        projects: { bugs: parts.gitlab.projects.bugs.path, incidents: parts.gitlab.projects.incidents.path, integration: parts.gitlab.projects.integration.path },
+      },
+    }),
     firebase: {
       apiKey: 'demo-api-key',
       authDomain: `${SANDBOX_FIREBASE_PROJECT}.firebaseapp.com`,
@@ -46,13 +56,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: options.ports?.controlCenter ?? 0,
     rtdb: { port: rtdb.port, namespace: rtdb.namespace },
   });
+  const gitlab = await startGitLabSandbox({ ...options.gitlab, port: options.ports?.gitlab ?? options.gitlab?.port ?? 0 });
   return {
     odoo,
     controlCenter,
     rtdb,
-    settings: sandboxSettings({ odoo, controlCenter, rtdb }),
+    gitlab,
+    settings: sandboxSettings({ odoo, controlCenter, rtdb, gitlab }),
     async close() {
-      await Promise.all([odoo.close(), controlCenter.close(), rtdb.close()]);
+      await Promise.all([odoo.close(), controlCenter.close(), rtdb.close(), gitlab.close()]);
     },
   };
 }

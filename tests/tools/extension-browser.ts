@@ -70,3 +70,10 @@ export async function configureExtension(worker: Worker, settings: Settings): Pr
 export async function signInToOdoo(context: BrowserContext, odoo: { url: string; login(): Promise<string> }): Promise<void> {
   await context.addCookies([{ name: 'session_id', value: await odoo.login(), url: odoo.url }]);
 }
+
+/** Stores the engineer's GitLab token where the popup keeps it (lib/settings.ts `gitlabTokenItem`). */
+export async function storeGitLabToken(worker: Worker, token: string): Promise<void> {
+  await worker.evaluate(async (value) => {
+    await chrome.storage.local.set({ gitlabToken: value });
+  }, token);
+}
