@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 
+// WXT sets NODE_ENV to the build mode; the sandbox build is the release code with test origins, so it
+// compiles like production (JSX runtime, React's production build, same sizes).
+if (process.env.NODE_ENV === 'sandbox') process.env.NODE_ENV = 'production';
+
 /** Origins the sandbox build may reach without asking: the local stand-ins of `tests/sandbox`. */
 const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -15,14 +19,17 @@ export default defineConfig({
         ? [{ name: 'sandbox-is-production', enforce: 'post' as const, config: () => ({ define: { 'process.env.NODE_ENV': '"production"' } }) }]
         : [],
   }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, manifestVersion }) => ({
     name: 'Support Overlay',
     description: "Runs the support team's process over Odoo Helpdesk, GitLab and Control Center.",
     permissions: ['storage', 'scripting', 'downloads'],
     // The release build asks for company origins at runtime (settings); only the sandbox build
     // is pre-granted the loopback stand-ins so e2e tests never meet a permission prompt.
     host_permissions: mode === 'sandbox' ? SANDBOX_HOSTS : [],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (the Firefox build) has no optional_host_permissions: there optional hosts go in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
   }),
   zip: {
     excludeSources: ['test-results/**', 'playwright-report/**', 'screenshots/**', 'bench/**', '.output/**'],
