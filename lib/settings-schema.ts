@@ -26,6 +26,8 @@ export interface Settings {
     /** e.g. https://gitlab.com or a self-hosted GitLab. */
     host: string;
     projects: { bugs: string; incidents: string; integration: string };
+    /** Labels per kind of GitLab record (lib/gitlab/draft.ts has the defaults); absent: the defaults. */
+    labels?: Partial<Record<'bug-report' | 'incident' | 'need' | 'script-to-fix', string[]>>;
   };
   firebase: FirebaseWebConfig & {
     /** Local emulators (sandbox and tests only): "127.0.0.1:9000", "http://127.0.0.1:9099". */
@@ -85,6 +87,10 @@ const projectPath = (what: string) =>
     ),
   );
 
+const gitlabLabels = v.array(
+  v.pipe(v.string(), v.trim(), v.nonEmpty('A GitLab label cannot be empty.'), v.check((label) => !label.includes(','), 'A GitLab label cannot contain a comma.')),
+);
+
 const stageMappingSchema = v.object(
   Object.fromEntries(
     PROCESS_STAGES.map((stage) => [
@@ -110,6 +116,14 @@ export const SettingsSchema = v.object({
       incidents: projectPath('The incidents project'),
       integration: projectPath('The integration project'),
     }),
+    labels: v.optional(
+      v.object({
+        'bug-report': v.optional(gitlabLabels),
+        incident: v.optional(gitlabLabels),
+        need: v.optional(gitlabLabels),
+        'script-to-fix': v.optional(gitlabLabels),
+      }),
+    ),
   }),
   firebase: v.object({
     apiKey: v.pipe(v.string(), v.trim()),
