@@ -21,6 +21,7 @@ const handlers: BackgroundHandlers = {
     return { odoo: { state: 'ok' }, gitlab: { state: 'ok' }, firebase: { state: 'ok' } };
   },
   'options.open': async () => null,
+  'connection.check': async () => ({ verdict: 'ok', lines: [] }),
 };
 
 const send = (message: unknown, sender: Parameters<typeof senderAudience>[0]) =>

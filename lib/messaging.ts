@@ -9,6 +9,7 @@
 import { browser, type Browser } from '#imports';
 import type { Settings } from './settings';
 import { isControlCenterOrigin, isOdooOrigin } from './settings';
+import type { CheckReport } from './connection-checks/report';
 
 /** Who sent a message, as decided from `sender`. */
 export type Audience = 'extension' | 'odoo' | 'control-center';
@@ -43,12 +44,21 @@ export interface BackgroundProtocol {
   'systems.status': { request: Record<string, never>; response: SystemsStatus };
   /** Opens the settings page (from the sidebar's "map this stage" link, for instance). */
   'options.open': { request: { section?: string }; response: null };
+  /** A settings-page "test" button, on the values as typed (not yet saved). Empty token = the stored one. */
+  'connection.check': {
+    request:
+      | { system: 'gitlab'; gitlab: Settings['gitlab']; token: string }
+      | { system: 'odoo'; origin: string }
+      | { system: 'firebase'; firebase: Settings['firebase'] };
+    response: CheckReport;
+  };
 }
 
 export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly Audience[] } = {
   'deadline.compute': ['odoo', 'extension'],
   'systems.status': ['extension'],
   'options.open': ['odoo', 'control-center', 'extension'],
+  'connection.check': ['extension'],
 };
 
 /** Messages the background sends to a content script in a tab. */

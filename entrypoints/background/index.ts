@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { listenInBackground } from '@/lib/messaging';
 import { settingsItem } from '@/lib/settings';
-import { syncContentScripts } from '@/lib/content-scripts';
+import { releaseRemovedOrigins, syncContentScripts } from '@/lib/content-scripts';
+import { connectionCheckHandlers } from '@/lib/connection-checks/handlers';
 import { systemsStatus } from '@/lib/systems-status';
 import { responseDeadline } from '@/lib/support-process/deadline';
 import { gitlabState } from '@/lib/gitlab/user';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
         await browser.runtime.openOptionsPage();
         return null;
       },
+      ...connectionCheckHandlers,
     },
     () => settingsItem.getValue(),
   );
@@ -37,7 +39,11 @@ export default defineBackground(() => {
     return registering;
   };
   void sync();
-  settingsItem.watch(() => void sync());
+  settingsItem.watch((next, previous) => {
+    void sync();
+    // An origin taken out of the settings loses its access too (then permissions.onRemoved syncs again).
+    if (next && previous) releaseRemovedOrigins(previous, next).catch((error: unknown) => console.error('Support Overlay: could not release origins', error));
+  });
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
 });
