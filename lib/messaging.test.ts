@@ -11,6 +11,7 @@ const settings: Settings = {
 };
 
 const calls: string[] = [];
+const notUnderTest = () => Promise.reject(new Error('not under test'));
 const handlers: BackgroundHandlers = {
   'deadline.compute': async () => {
     calls.push('deadline');
@@ -22,6 +23,18 @@ const handlers: BackgroundHandlers = {
   },
   'options.open': async () => null,
   'connection.check': async () => ({ verdict: 'ok', lines: [] }),
+  // Firebase sign-in and the start-status repair: their audiences are tested in lib/firebase/handlers-audience.test.ts.
+  'firebase.signIn': notUnderTest,
+  'firebase.signOut': notUnderTest,
+  'firebase.account': notUnderTest,
+  'firebase.openSignIn': notUnderTest,
+  'startStatus.inspect': notUnderTest,
+  'startStatus.repair': notUnderTest,
+  'startStatus.undo': notUnderTest,
+  'startStatus.record': notUnderTest,
+  'startStatus.markEnded': notUnderTest,
+  'qnr.switchedToMock': notUnderTest,
+  'qnr.restored': notUnderTest,
 };
 
 const send = (message: unknown, sender: Parameters<typeof senderAudience>[0]) =>

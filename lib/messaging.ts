@@ -9,6 +9,7 @@
 import { browser, type Browser } from '#imports';
 import type { Settings } from './settings';
 import { isControlCenterOrigin, isOdooOrigin } from './settings';
+import type { CarStatus, InspectAnswer, RepairAnswer, RepairIdsAsked, RepairRecord, UndoAnswer } from './firebase/repair-types';
 import type { CheckReport } from './connection-checks/report';
 
 /** Who sent a message, as decided from `sender`. */
@@ -36,6 +37,14 @@ export interface OdooSessionSummary {
   version: number;
 }
 
+/** The Firebase account the engineer is signed in with, as the popup shows it. */
+export interface FirebaseAccount {
+  /** False until the Firebase project is in the settings. */
+  configured: boolean;
+  projectId: string;
+  email: string | null;
+}
+
 /** Messages handled by the background: request, response, and who may send them. */
 export interface BackgroundProtocol {
   /** Business-day deadline (holiday data lives only in the background). Dates as ISO strings. */
@@ -44,6 +53,25 @@ export interface BackgroundProtocol {
   'systems.status': { request: Record<string, never>; response: SystemsStatus };
   /** Opens the settings page (from the sidebar's "map this stage" link, for instance). */
   'options.open': { request: { section?: string }; response: null };
+  /** Firebase sign-in with the engineer's own account; the password is typed only in an extension page. */
+  'firebase.signIn': { request: { email: string; password: string }; response: { email: string } };
+  'firebase.signOut': { request: Record<string, never>; response: null };
+  /** Who is signed in to Firebase (for the popup's sign-in form). */
+  'firebase.account': { request: Record<string, never>; response: FirebaseAccount };
+  /** From the Control Center dialog: open the popup page where the engineer signs in. */
+  'firebase.openSignIn': { request: Record<string, never>; response: null };
+  /** Start-status repair (Control Center dialog): what would be written, or why not. Reads only. */
+  'startStatus.inspect': { request: RepairIdsAsked; response: InspectAnswer };
+  /** Saves the backup file, then writes the status the engineer confirmed (only while the start status is null). */
+  'startStatus.repair': { request: { carId: string; reservationId: string; confirmed: CarStatus }; response: RepairAnswer };
+  'startStatus.undo': { request: { reservationId: string }; response: UndoAnswer };
+  /** The last repair of this reservation remembered by the extension, or null. */
+  'startStatus.record': { request: { reservationId: string }; response: RepairRecord | null };
+  /** The engineer ended the reservation in Control Center: the repair can no longer be undone. */
+  'startStatus.markEnded': { request: { reservationId: string }; response: RepairRecord };
+  /** The QNR of the repaired reservation's car was switched to mock-{QNR}: pending work until restored. */
+  'qnr.switchedToMock': { request: { reservationId: string; qnr: string }; response: RepairRecord };
+  'qnr.restored': { request: { reservationId: string }; response: RepairRecord };
   /** A settings-page "test" button, on the values as typed (not yet saved). Empty token = the stored one. */
   'connection.check': {
     request:
@@ -58,6 +86,17 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
   'deadline.compute': ['odoo', 'extension'],
   'systems.status': ['extension'],
   'options.open': ['odoo', 'control-center', 'extension'],
+  'firebase.signIn': ['extension'],
+  'firebase.signOut': ['extension'],
+  'firebase.account': ['extension'],
+  'firebase.openSignIn': ['control-center'],
+  'startStatus.inspect': ['control-center'],
+  'startStatus.repair': ['control-center'],
+  'startStatus.undo': ['control-center'],
+  'startStatus.record': ['control-center'],
+  'startStatus.markEnded': ['control-center'],
+  'qnr.switchedToMock': ['control-center'],
+  'qnr.restored': ['control-center', 'extension'],
   'connection.check': ['extension'],
 };
 

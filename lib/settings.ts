@@ -5,6 +5,8 @@
  */
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, type Settings } from './settings-schema';
+import type { TicketWorkflow } from './workflows/types';
+import type { RepairAuditEntry, RepairRecord } from './firebase/repair-types';
 
 export * from './settings-schema';
 
@@ -26,3 +28,15 @@ export const odooOriginFactsItem = storage.defineItem<Record<string, OdooOriginF
   fallback: {},
   version: 1,
 });
+
+/**
+ * Start-status repairs done from this browser (newest last): the steps after the write, the undo, and the
+ * QNR switched to mock- that is pending work until restored (popup + badge, across restarts).
+ */
+export const startStatusRepairsItem = storage.defineItem<RepairRecord[]>('local:startStatusRepairs', { fallback: [], version: 1 });
+
+/** Audit trail of start-status repairs and undos (who, when, car, reservation, value, billing note). */
+export const startStatusAuditItem = storage.defineItem<RepairAuditEntry[]>('local:startStatusAudit', { fallback: [], version: 1 });
+
+/** The journal of multi-step workflows (ticket → GitLab → Odoo), by workflow id. Background only. */
+export const workflowJournalItem = storage.defineItem<Record<string, TicketWorkflow>>('local:workflows', { fallback: {}, version: 1 });

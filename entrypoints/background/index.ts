@@ -7,6 +7,8 @@ import { systemsStatus } from '@/lib/systems-status';
 import { responseDeadline } from '@/lib/support-process/deadline';
 import { gitlabState } from '@/lib/gitlab/user';
 import { firebaseState } from '@/lib/firebase/session';
+import { firebaseHandlers } from '@/lib/firebase/handlers';
+import { followPendingBadge } from '@/lib/firebase/repair-journal';
 
 export default defineBackground(() => {
   listenInBackground(
@@ -25,9 +27,12 @@ export default defineBackground(() => {
         return null;
       },
       ...connectionCheckHandlers,
+      ...firebaseHandlers,
     },
     () => settingsItem.getValue(),
   );
+  // A QNR left on mock- shows on the toolbar badge until restored, across restarts.
+  followPendingBadge();
 
   // Registration is serialised: two overlapping syncs would register the same script id twice.
   let registering = Promise.resolve();

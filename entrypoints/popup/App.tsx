@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import { browser } from '#imports';
 import { sendToBackground, type SystemsStatus, type SystemState } from '@/lib/messaging';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { FirebaseSignIn } from '@/components/FirebaseSignIn';
+import { PendingWork } from '@/components/PendingWork';
 
 const SYSTEMS: ReadonlyArray<{ key: keyof SystemsStatus; label: string }> = [
   { key: 'odoo', label: 'Odoo' },
@@ -65,6 +67,8 @@ export function App() {
           ))}
         </ul>
       </section>
+      <PendingWork />
+      <FirebaseSignIn onChange={() => void load()} />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Settings
       </button>

@@ -78,7 +78,7 @@ export class DatabaseUnreachable extends Error {
 }
 
 /** The SDK waits for a connection forever; the engineer must hear that it is not coming. */
-function answerWithin<T>(ms: number, step: 'read' | 'write', work: Promise<T>): Promise<T> {
+export function answerWithin<T>(ms: number, step: 'read' | 'write', work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DatabaseUnreachable(step)), ms);
@@ -86,11 +86,22 @@ function answerWithin<T>(ms: number, step: 'read' | 'write', work: Promise<T>): 
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-export async function repairStartStatus(db: Database, ids: RepairIds, options: { timeoutMs?: number } = {}): Promise<RepairOutcome> {
+export interface RepairOptions {
+  /** How long to wait for the database before giving up with DatabaseUnreachable (default 15 s). */
+  timeoutMs?: number;
+  /**
+   * Runs with the exact status about to be written, after every check and before the write: the backup
+   * file is saved here. Throwing stops the repair with nothing written.
+   */
+  beforeWrite?: (status: CarStatus) => Promise<void>;
+}
+
+export async function repairStartStatus(db: Database, ids: RepairIds, options: RepairOptions = {}): Promise<RepairOutcome> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const inspected = await answerWithin(timeoutMs, 'read', inspectStartStatus(db, ids));
   if (inspected.kind !== 'ready') return inspected;
   const status = inspected.status;
+  await options.beforeWrite?.(status);
 
   const path = startStatusPath(ids.reservationId);
   const result = await answerWithin(

@@ -5,6 +5,7 @@
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { configureExtension, extensionWorker, launchChromium, signInToOdoo, storeGitLabToken } from '../tools/extension-browser.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import { AUTH_EMULATOR_ENV } from '../sandbox/auth-emulator.ts';
 
 interface ExtensionFixtures {
   sandboxOptions: SandboxOptions;
@@ -20,7 +21,8 @@ export const test = base.extend<ExtensionFixtures>({
   sandboxOptions: [{}, { option: true }],
   gitlabToken: ['', { option: true }],
   sandbox: async ({ sandboxOptions }, use) => {
-    const sandbox = await startSandbox(sandboxOptions);
+    // The run's one Auth emulator (playwright.config.ts globalSetup) serves every sandbox.
+    const sandbox = await startSandbox({ authEmulator: process.env[AUTH_EMULATOR_ENV], ...sandboxOptions });
     await use(sandbox);
     await sandbox.close();
   },

@@ -23,11 +23,13 @@ export interface SandboxOptions {
   gitlab?: GitLabSandboxOptions;
   /** Fixed ports for `npm start`; 0 (default) picks free ones, as the tests do. */
   ports?: { odoo?: number; controlCenter?: number; gitlab?: number };
+  /** `host:port` of a running Firebase Auth emulator (auth-emulator.ts), shared by the sandboxes of a run. */
+  authEmulator?: string;
 }
 
 export const SANDBOX_FIREBASE_PROJECT = 'demo-support';
 
-export function sandboxSettings(parts: { odoo: OdooSandbox; controlCenter: ControlCenterSandbox; rtdb: RtdbServer; gitlab?: GitLabSandbox }): Settings {
+export function sandboxSettings(parts: { odoo: OdooSandbox; controlCenter: ControlCenterSandbox; rtdb: RtdbServer; gitlab?: GitLabSandbox; authEmulator?: string }): Settings {
   return {
     ...DEFAULT_SETTINGS,
     odooOrigins: [parts.odoo.url],
@@ -44,7 +46,7 @@ export function sandboxSettings(parts: { odoo: OdooSandbox; controlCenter: Contr
       authDomain: `${SANDBOX_FIREBASE_PROJECT}.firebaseapp.com`,
       databaseURL: `http://127.0.0.1:${parts.rtdb.port}`,
       projectId: SANDBOX_FIREBASE_PROJECT,
-      emulators: { database: `127.0.0.1:${parts.rtdb.port}` },
+      emulators: { database: `127.0.0.1:${parts.rtdb.port}`, ...(parts.authEmulator && { auth: parts.authEmulator }) },
     },
   };
 }
@@ -62,7 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     controlCenter,
     rtdb,
     gitlab,
-    settings: sandboxSettings({ odoo, controlCenter, rtdb, gitlab }),
+    settings: sandboxSettings({ odoo, controlCenter, rtdb, gitlab, authEmulator: options.authEmulator }),
     async close() {
       await Promise.all([odoo.close(), controlCenter.close(), rtdb.close(), gitlab.close()]);
     },

@@ -1,0 +1,85 @@
+/**
+ * What the Control Center dialog and the popup exchange with the background about a start-status repair.
+ * Types only (no firebase import): content scripts use them too.
+ */
+
+/** The car's last report as stored under /cars/{carId}/status (same as start-status-repair's CarStatus). */
+export type CarStatus = Record<string, unknown>;
+
+export interface RepairIdsAsked {
+  carId?: string;
+  reservationId?: string;
+}
+
+/** Why the repair cannot go ahead (or has not): a sentence for the engineer, nothing was written. */
+export interface RepairProblem {
+  kind:
+    | 'not-signed-in'
+    | 'needs-car'
+    | 'needs-reservation'
+    | 'no-car'
+    | 'no-car-status'
+    | 'no-reservation'
+    | 'already-set'
+    | 'permission-denied'
+    | 'status-changed'
+    | 'connection-lost'
+    | 'backup-failed';
+  sentence: string;
+  /** already-set: the start status the reservation holds. */
+  current?: unknown;
+}
+
+/** Everything the engineer confirms before the write. */
+export interface RepairPreview {
+  kind: 'ready';
+  carId: string;
+  reservationId: string;
+  /** The status that will be written (and saved as the backup). */
+  status: CarStatus;
+  /** The car's QNR when the database knows it (prefills the mock-QNR step). */
+  qnr?: string;
+  /** The signed-in engineer's email. */
+  engineer: string;
+}
+
+export type InspectAnswer = RepairPreview | (RepairProblem & { carId?: string; reservationId?: string });
+
+/** One repair as the extension remembers it: the steps after the write, the undo, the pending QNR. */
+export interface RepairRecord {
+  carId: string;
+  reservationId: string;
+  written: CarStatus;
+  repairedAt: string;
+  by: string;
+  /** File name of the JSON backup of the car status, saved before the write. */
+  backupFile: string;
+  /** Set when the engineer marks the reservation ended: no undo after that. */
+  endedAt?: string;
+  undoneAt?: string;
+  /** The QNR switched to mock- for this reservation; pending work until restoredAt is set. */
+  mockQnr?: { original: string; switchedAt: string; restoredAt?: string };
+}
+
+export type RepairAnswer = { kind: 'repaired'; record: RepairRecord; note?: string } | RepairProblem;
+
+export type UndoAnswer = { kind: 'undone'; record: RepairRecord } | { kind: 'not-undone'; sentence: string; current?: unknown };
+
+/** Audit trail of repairs and undos, kept locally. */
+export interface RepairAuditEntry {
+  action: 'repair' | 'undo';
+  at: string;
+  by: string;
+  carId: string;
+  reservationId: string;
+  /** What was written (repair) or removed (undo). */
+  value: unknown;
+  note: string;
+}
+
+export const BILLING_NOTE = 'Trip info and billing for this reservation are not correct after a start-status repair: billing needs a manual check.';
+
+/** A QNR switched to mock- and not yet switched back. */
+export function qnrPending(record: RepairRecord): boolean {
+  return record.mockQnr !== undefined && record.mockQnr.restoredAt === undefined;
+}
