@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { browser } from '#imports';
 import { sendToBackground, type SystemsStatus, type SystemState } from '@/lib/messaging';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { QuickLinks } from './QuickLinks';
 import { FirebaseSignIn } from '@/components/FirebaseSignIn';
 import { PendingWork } from '@/components/PendingWork';
 
@@ -23,17 +24,21 @@ const STATE_WORDS: Record<SystemState['state'], string> = {
 interface PopupStore {
   status: SystemsStatus | null;
   error: string | null;
+  /** A check is running (the first one, or "Check again"): GitLab and Odoo answer over the network. */
+  checking: boolean;
   load(): Promise<void>;
 }
 
 const usePopupStore = create<PopupStore>((set) => ({
   status: null,
   error: null,
+  checking: false,
   async load() {
+    set({ checking: true });
     try {
-      set({ status: await sendToBackground('systems.status', {}), error: null });
+      set({ status: await sendToBackground('systems.status', {}), error: null, checking: false });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: error instanceof Error ? error.message : String(error), checking: false });
     }
   },
 }));
@@ -50,7 +55,7 @@ function SystemRow({ label, state }: { label: string; state: SystemState | undef
 }
 
 export function App() {
-  const { status, error, load } = usePopupStore();
+  const { status, error, load, checking } = usePopupStore();
   useEffect(() => {
     void load();
   }, [load]);
@@ -61,12 +66,16 @@ export function App() {
       {error && <ErrorNotice message={error} />}
       <section aria-labelledby="systems-heading">
         <h2 id="systems-heading">Your systems</h2>
-        <ul className="systems">
+        <ul className="systems" aria-busy={checking}>
           {SYSTEMS.map(({ key, label }) => (
             <SystemRow key={key} label={label} state={status?.[key]} />
           ))}
         </ul>
+        <button type="button" onClick={() => void load()} disabled={checking}>
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
       </section>
+      <QuickLinks />
       <PendingWork />
       <FirebaseSignIn onChange={() => void load()} />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -2,46 +2,26 @@
  * A new engineer's first two minutes: a fresh profile, configured through the settings page alone (with
  * its test buttons), reaches a working sidebar in Odoo and the repair button in Control Center.
  */
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { test as configured, expect } from './fixtures.ts';
 import { extensionWorker, launchChromium, signInToOdoo } from '../tools/extension-browser.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { startGitLabSandbox, type GitLabSandbox } from '../sandbox/gitlab/server.ts';
 import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-interface FreshProfile {
-  sandbox: Sandbox;
-  gitlab: GitLabSandbox;
-  context: BrowserContext;
-  extensionId: string;
-}
-
-/** Sandbox + GitLab stand-in + a Chromium with the extension installed and nothing configured. */
-const test = base.extend<FreshProfile>({
-  sandbox: async ({}, use) => {
-    const sandbox = await startSandbox();
-    await use(sandbox);
-    await sandbox.close();
-  },
-  gitlab: async ({}, use) => {
-    const gitlab = await startGitLabSandbox();
-    await use(gitlab);
-    await gitlab.close();
-  },
+/** The sandbox as usual, but a Chromium with the extension installed and nothing configured. */
+const test = configured.extend<{ context: BrowserContext }>({
   context: async ({}, use) => {
     const context = await launchChromium();
     await use(context);
     await context.close();
   },
-  extensionId: async ({ context }, use) => {
-    await use(new URL((await extensionWorker(context)).url()).host);
-  },
 });
 
-test('a fresh profile set up through the settings page reaches the sidebar and the repair button', async ({ context, sandbox, gitlab, extensionId }) => {
+test('a fresh profile set up through the settings page reaches the sidebar and the repair button', async ({ context, sandbox, extensionId }) => {
+  const { gitlab } = sandbox;
   await signInToOdoo(context, sandbox.odoo);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -116,7 +96,8 @@ test('a fresh profile set up through the settings page reaches the sidebar and t
   expect(stored['settings']).toMatchObject({ odooOrigins: [sandbox.odoo.url], gitlab: { host: gitlab.url } });
 });
 
-test('export and import round-trip the team configuration without secrets, with a preview', async ({ context, sandbox, gitlab, extensionId }) => {
+test('export and import round-trip the team configuration without secrets, with a preview', async ({ context, sandbox, extensionId }) => {
+  const { gitlab } = sandbox;
   const worker = await extensionWorker(context);
   const teamSettings = { ...sandbox.settings, gitlab: { host: gitlab.url, projects: { bugs: 'tmf/bugs', incidents: 'tmf/incidents', integration: 'tmf/integration' } } };
   await worker.evaluate((value) => chrome.storage.local.set({ settings: value.settings, gitlabToken: value.token }), {
