@@ -35,6 +35,14 @@ const handlers: BackgroundHandlers = {
   'startStatus.markEnded': notUnderTest,
   'qnr.switchedToMock': notUnderTest,
   'qnr.restored': notUnderTest,
+  // From ticket to GitLab: lib/workflows (their audiences are declared in BACKGROUND_AUDIENCES).
+  'gitlab.draft': notUnderTest,
+  'gitlab.findBugs': notUnderTest,
+  'gitlab.issues': notUnderTest,
+  'workflows.start': notUnderTest,
+  'workflows.retry': notUnderTest,
+  'workflows.forTicket': notUnderTest,
+  'workflows.pending': notUnderTest,
 };
 
 const send = (message: unknown, sender: Parameters<typeof senderAudience>[0]) =>

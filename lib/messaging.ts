@@ -12,6 +12,12 @@ import { isControlCenterOrigin, isOdooOrigin } from './settings';
 import type { CarStatus, InspectAnswer, RepairAnswer, RepairIdsAsked, RepairRecord, UndoAnswer } from './firebase/repair-types';
 import type { CheckReport } from './connection-checks/report';
 
+import type { IssueDraft, IssueKind, TicketFacts } from './gitlab/draft-types';
+import type { IssueSummary } from './gitlab/issues';
+import type { IncidentCause } from './support-process/incident';
+import type { Severity } from './support-process/severity';
+import type { IssueRecord, OdooStep, TicketWorkflow } from './workflows/types';
+
 /** Who sent a message, as decided from `sender`. */
 export type Audience = 'extension' | 'odoo' | 'control-center';
 
@@ -53,6 +59,23 @@ export interface BackgroundProtocol {
   'systems.status': { request: Record<string, never>; response: SystemsStatus };
   /** Opens the settings page (from the sidebar's "map this stage" link, for instance). */
   'options.open': { request: { section?: string }; response: null };
+  /** The draft of a GitLab issue from the ticket (Markdown from its HTML), for the engineer to edit. */
+  'gitlab.draft': { request: { kind: IssueKind; ticket: TicketFacts; severity?: Severity }; response: { draft: IssueDraft; searchWords: string[] } };
+  /** Known bugs: by words (search), by issue number, or by a pasted issue URL. */
+  'gitlab.findBugs': { request: { query: string }; response: { by: 'words' | 'number' | 'url'; issues: IssueSummary[] } };
+  /** The live state of the ticket's recorded GitLab issues. */
+  'gitlab.issues': {
+    request: { refs: Array<{ host: string; projectPath: string; iid: number }> };
+    response: Array<{ projectPath: string; iid: number; issue?: IssueSummary; error?: string }>;
+  };
+  /** Starts (or, if one exists for the ticket, resumes) the ticket's GitLab workflow. */
+  'workflows.start': { request: { ticket: TicketFacts; cause: IncidentCause; draft: IssueDraft; knownBug?: IssueRecord }; response: TicketWorkflow };
+  /** Resumes from the failed step; `draft` replaces the draft while nothing is created yet. */
+  'workflows.retry': { request: { ticketId: number; draft?: IssueDraft }; response: TicketWorkflow };
+  /** The ticket's workflow (runs its Odoo steps that waited for the ticket's tab), or null. */
+  'workflows.forTicket': { request: { ticketId: number }; response: TicketWorkflow | null };
+  /** Unfinished workflows, for the popup's pending work. */
+  'workflows.pending': { request: Record<string, never>; response: TicketWorkflow[] };
   /** Firebase sign-in with the engineer's own account; the password is typed only in an extension page. */
   'firebase.signIn': { request: { email: string; password: string }; response: { email: string } };
   'firebase.signOut': { request: Record<string, never>; response: null };
@@ -86,6 +109,13 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
   'deadline.compute': ['odoo', 'extension'],
   'systems.status': ['extension'],
   'options.open': ['odoo', 'control-center', 'extension'],
+  'gitlab.draft': ['odoo'],
+  'gitlab.findBugs': ['odoo'],
+  'gitlab.issues': ['odoo', 'extension'],
+  'workflows.start': ['odoo'],
+  'workflows.retry': ['odoo', 'extension'],
+  'workflows.forTicket': ['odoo'],
+  'workflows.pending': ['extension'],
   'firebase.signIn': ['extension'],
   'firebase.signOut': ['extension'],
   'firebase.account': ['extension'],
@@ -103,6 +133,8 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
 /** Messages the background sends to a content script in a tab. */
 export interface TabProtocol {
   'odoo.session': { request: Record<string, never>; response: OdooSessionSummary };
+  /** A workflow's Odoo step, run in the tab showing the ticket; `ran: false` when this tab shows another ticket. */
+  'odoo.runStep': { request: { ticketId: number; step: OdooStep }; response: { ran: boolean; result?: string } };
 }
 
 export type MessageType = keyof BackgroundProtocol;

@@ -7,6 +7,7 @@ import { systemsStatus } from '@/lib/systems-status';
 import { responseDeadline } from '@/lib/support-process/deadline';
 import { gitlabState } from '@/lib/gitlab/user';
 import { firebaseState } from '@/lib/firebase/session';
+import { ticketToGitLabHandlers } from '@/lib/workflows/handlers';
 import { firebaseHandlers } from '@/lib/firebase/handlers';
 import { followPendingBadge } from '@/lib/firebase/repair-journal';
 
@@ -26,6 +27,7 @@ export default defineBackground(() => {
         await browser.runtime.openOptionsPage();
         return null;
       },
+      ...ticketToGitLabHandlers,
       ...connectionCheckHandlers,
       ...firebaseHandlers,
     },

@@ -15,6 +15,7 @@ import { followSettings, useSettings } from '@/components/useSettings';
 import { SHADOW_CSS } from '@/components/theme';
 import { createTicketStore } from './ticket-store';
 import { Sidebar } from './Sidebar';
+import { followWorkflowSteps } from './workflow-steps';
 
 export default defineContentScript({
   matches: [],
@@ -34,6 +35,8 @@ export default defineContentScript({
     );
 
     const store = createTicketStore(rpc, location.origin);
+    // GitLab workflows: their Odoo steps run in this tab (relayed by the background).
+    ctx.onInvalidated(followWorkflowSteps(store, rpc));
     let ui: ShadowRootContentScriptUi<Root> | null = null;
     let pending: AbortController | null = null;
 

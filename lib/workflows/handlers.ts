@@ -1,0 +1,138 @@
+/**
+ * The background's workflow intents: start, retry, the ticket's workflow, pending work. The journal
+ * lives in `storage.local`; Odoo steps are relayed to a tab showing the ticket (`odoo.runStep`).
+ */
+import { browser } from '#imports';
+import { sendToTab, type Audience, type BackgroundHandlers } from '../messaging';
+import { settingsItem, workflowJournalItem, type Settings } from '../settings';
+import { matchPattern } from '../content-scripts';
+import { connectGitLab } from '../gitlab/client';
+import { GitLabError } from '../gitlab/errors';
+import type { IssueDraft } from '../gitlab/draft-types';
+import { ISSUE_KIND_PROJECT } from '../gitlab/draft-types';
+import { gitlabHandlers } from '../gitlab/handlers';
+import { decideGitLabRecord } from '../support-process/incident';
+import { initialSteps, runWorkflow, type WorkflowDeps, type WorkflowJournal } from './incident-workflow';
+import { isFinished, workflowId, type OdooStep, type TicketWorkflow } from './types';
+
+const journal: WorkflowJournal = {
+  async get(id) {
+    return (await workflowJournalItem.getValue())[id];
+  },
+  async put(workflow) {
+    await workflowJournalItem.setValue({ ...(await workflowJournalItem.getValue()), [workflow.id]: workflow });
+  },
+};
+
+/** Runs the step in a tab showing the ticket; null when none does (the step waits in the journal). */
+async function runOdooStep(workflow: TicketWorkflow, step: OdooStep, preferredTab?: number): Promise<string | null> {
+  const tabs = await browser.tabs.query({ url: matchPattern(workflow.origin) });
+  const ordered = [...tabs].sort((a, b) => Number(b.id === preferredTab) - Number(a.id === preferredTab));
+  for (const tab of ordered) {
+    if (tab.id === undefined) continue;
+    let answer: { ran: boolean; result?: string };
+    try {
+      answer = await sendToTab(tab.id, 'odoo.runStep', { ticketId: workflow.ticketId, step });
+    } catch (error) {
+      // "Receiving end does not exist": a tab without our content script. An Odoo failure is a real failure.
+      if (error instanceof Error && /receiving end|could not establish|did not answer/i.test(error.message)) continue;
+      throw error;
+    }
+    if (answer.ran) return answer.result ?? 'Done';
+  }
+  return null;
+}
+
+function deps(settings: Settings, preferredTab?: number): WorkflowDeps {
+  return {
+    journal,
+    gitlab: () => connectGitLab(settings),
+    runOdooStep: (workflow, step) => runOdooStep(workflow, step, preferredTab),
+  };
+}
+
+/** The origin of the Odoo tab that sent the intent (never taken from the message). */
+function senderOrigin(sender: { url?: string; origin?: string }): string {
+  const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : '');
+  if (!origin) throw new Error('Refused: the ticket’s page is unknown.');
+  return origin;
+}
+
+/** The draft must target the configured project of its kind: a page cannot redirect issues elsewhere. */
+function checkDraft(settings: Settings, draft: IssueDraft): IssueDraft {
+  const project = settings.gitlab.projects[ISSUE_KIND_PROJECT[draft.kind]];
+  if (!project || draft.project !== project) {
+    throw new GitLabError('not-configured', 'The GitLab project for this issue is not the one in the settings: reload the ticket and try again.');
+  }
+  if (!draft.title.trim()) throw new GitLabError('invalid', 'Give the issue a title.');
+  return { ...draft, title: draft.title.trim(), labels: draft.labels.map((l) => l.trim()).filter(Boolean) };
+}
+
+async function retry(id: string, settings: Settings, draft: IssueDraft | undefined, tab: number | undefined): Promise<TicketWorkflow> {
+  const workflow = await journal.get(id);
+  if (!workflow) throw new Error('There is no workflow to retry for this ticket.');
+  if (draft && !workflow.issue) await journal.put({ ...workflow, draft: checkDraft(settings, { ...draft, kind: workflow.draft.kind }) });
+  return runWorkflow(id, deps(settings, tab));
+}
+
+export const workflowHandlers: Pick<
+  BackgroundHandlers,
+  'workflows.start' | 'workflows.retry' | 'workflows.forTicket' | 'workflows.pending'
+> = {
+  'workflows.start': async ({ ticket, cause, draft, knownBug }, { sender }) => {
+    const settings = await settingsItem.getValue();
+    const origin = senderOrigin(sender);
+    const id = workflowId(origin, ticket.id);
+    const existing = await journal.get(id);
+    // One workflow per ticket: a double click or a second start resumes the first, never a second issue.
+    if (existing) return runWorkflow(id, deps(settings, sender.tab?.id));
+    const record = decideGitLabRecord(cause);
+    if (record.kind !== draft.kind) throw new Error('The draft does not match the answer to the question: start again from the wizard.');
+    if (record.kind === 'incident' && record.linkToKnownBug && !knownBug) throw new Error('Pick the known bug to link the incident to.');
+    const checked = checkDraft(settings, draft);
+    const now = new Date().toISOString();
+    const base = {
+      id,
+      origin,
+      ticketId: ticket.id,
+      ticketRef: ticket.ref,
+      ticketName: ticket.name,
+      ticketUrl: ticket.url,
+      cause,
+      draft: checked,
+      ...(record.kind === 'incident' && record.linkToKnownBug && knownBug ? { knownBug } : {}),
+    };
+    const workflow: TicketWorkflow = { ...base, steps: initialSteps(base), createAttempts: 0, startedAt: now, updatedAt: now };
+    await journal.put(workflow);
+    return runWorkflow(id, deps(settings, sender.tab?.id));
+  },
+
+  'workflows.retry': async ({ ticketId, draft }, { sender, audience }: { sender: { url?: string; origin?: string; tab?: { id?: number } }; audience: Audience }) => {
+    const settings = await settingsItem.getValue();
+    if (audience === 'extension') {
+      // The popup retries by ticket across origins: the first unfinished one of that ticket id.
+      const match = Object.values(await workflowJournalItem.getValue()).find((w) => w.ticketId === ticketId && !isFinished(w));
+      if (!match) throw new Error('There is no unfinished workflow for this ticket.');
+      return retry(match.id, settings, undefined, undefined);
+    }
+    return retry(workflowId(senderOrigin(sender), ticketId), settings, draft, sender.tab?.id);
+  },
+
+  'workflows.forTicket': async ({ ticketId }, { sender }) => {
+    const settings = await settingsItem.getValue();
+    const id = workflowId(senderOrigin(sender), ticketId);
+    const workflow = await journal.get(id);
+    if (!workflow) return null;
+    // The ticket is open again: run the Odoo steps that waited for its tab.
+    if (workflow.steps.some((step) => step.status === 'waiting')) return runWorkflow(id, deps(settings, sender.tab?.id));
+    return workflow;
+  },
+
+  'workflows.pending': async () =>
+    Object.values(await workflowJournalItem.getValue())
+      .filter((workflow) => !isFinished(workflow))
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+};
+
+/** Everything "from ticket to GitLab" the background answers (one spread in entrypoints/background). */
+export const ticketToGitLabHandlers = { ...gitlabHandlers, ...workflowHandlers };
