@@ -51,4 +51,24 @@ a { color: var(--so-accent); }
 .so-fab--alert { background: var(--so-bad); color: #fff; animation: so-pulse 1.2s ease-in-out 3; }
 @keyframes so-pulse { 50% { transform: scale(1.06); } }
 @media (prefers-reduced-motion: reduce) { .so-fab--alert { animation: none; } }
+/* Odoo sidebar: stage moves, triage, notes, To-Dos, team setup */
+.so-field { display: block; margin: 6px 0; }
+.so-field input, .so-field select, .so-field textarea { font: inherit; display: block; width: 100%; box-sizing: border-box; margin-top: 2px;
+  padding: 3px 6px; border: 1px solid var(--so-border); border-radius: 4px; background: var(--so-bg); color: var(--so-fg); }
+.so-dialog { margin: 8px 0; padding: 8px; border: 1px solid var(--so-accent); border-radius: 6px; }
+.so-actions { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; }
+.so-email-subject { font-weight: 600; margin: 4px 0; }
+.so-email-body { white-space: pre-wrap; max-height: 220px; overflow: auto; }
+.so-notice, .so-warning { padding: 6px 8px; border-radius: 6px; border: 1px solid var(--so-warn); margin: 8px 0; }
+.so-notice button { display: block; margin-top: 6px; }
+.so-done { padding: 6px 8px; border-radius: 6px; border: 1px solid var(--so-ok); margin: 8px 0; }
+.so-done button { display: block; margin-top: 6px; }
+.so-stars { border: none; margin: 0; padding: 0; }
+.so-stars label { display: block; }
+/* Start-status repair dialog (Control Center) */
+.so-status { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0 8px; }
+.so-status div { display: contents; }
+.so-status dt { color: var(--so-muted); }
+.so-status dd { margin: 0; }
+.so-warning { padding: 8px; border-radius: 6px; border: 1px solid var(--so-warn); background: color-mix(in srgb, var(--so-warn) 14%, transparent); }
 `;

@@ -8,6 +8,12 @@ import type { OdooRpc } from '@/lib/odoo/rpc';
 import type { OdooStage, Ticket } from '@/lib/odoo/helpdesk';
 import type { OdooOriginFacts, Settings } from '@/lib/settings';
 import type { ProcessStageId } from '@/lib/support-process/stages';
+import { stageMovesPanel } from './panels/stage-moves';
+import { triagePanel } from './panels/triage';
+import { askColleaguePanel } from './panels/ask-colleague';
+import { offerPanel } from './panels/offer';
+import { notesPanel } from './panels/notes';
+import { processCheckPanel } from './panels/process-check';
 
 /** What every panel gets: the ticket on screen and the means to act on it. */
 export interface PanelProps {
@@ -21,6 +27,12 @@ export interface PanelProps {
   settings: Settings;
   /** Re-reads the ticket (after a change the panel made). */
   reload(): Promise<void>;
+  /**
+   * After the panel changed the ticket in Odoo: makes the Odoo form show it (reloads the page when
+   * the form has no unsaved edits, otherwise asks first) and tells the engineer `done`.
+   * `ticket` is the ticket as re-read after the change, when the panel has it.
+   */
+  afterChange(done: string, ticket?: Ticket | null): void;
 }
 
 export interface SidebarPanel {
@@ -31,4 +43,11 @@ export interface SidebarPanel {
   Component: ComponentType<PanelProps>;
 }
 
-export const SIDEBAR_PANELS: readonly SidebarPanel[] = [];
+export const SIDEBAR_PANELS: readonly SidebarPanel[] = [
+  stageMovesPanel,
+  triagePanel,
+  askColleaguePanel,
+  offerPanel,
+  notesPanel,
+  processCheckPanel,
+];

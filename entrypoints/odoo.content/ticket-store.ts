@@ -16,6 +16,8 @@ export interface TicketState {
   facts: OdooOriginFacts | null;
   error: string | null;
   load(ticketId: number): Promise<void>;
+  /** Shows the ticket as a change just re-read it from Odoo (saves reading it again). */
+  setTicket(ticket: Ticket): void;
   clear(): void;
 }
 
@@ -49,6 +51,10 @@ export function createTicketStore(rpc: OdooRpc, origin: string) {
       } catch (error) {
         if (attempt === latest) set({ status: 'error', error: describeOdooError(error) });
       }
+    },
+    setTicket(ticket) {
+      latest++; // a slower load started before the change must not overwrite it
+      set({ ticketId: ticket.id, status: 'ready', ticket, error: null });
     },
     clear() {
       latest++;
