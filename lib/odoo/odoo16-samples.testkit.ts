@@ -1,4 +1,5 @@
-// Test-only: loads the real Odoo 16 request/response samples (shared/reference/odoo16-samples) and
+// Test-only: loads the real Odoo 16 request/response samples (tests/fixtures/odoo16-samples, a copy of
+// shared/reference/odoo16-samples kept in the repo so a clone tests on its own) and
 // serves them through an injected `fetch`. Never imported by extension code (it uses node:fs).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = import.meta.url;
 
 export function samplePath(name: string): string {
-  const path = fileURLToPath(new URL(`../../../shared/reference/odoo16-samples/${name}`, here));
+  const path = fileURLToPath(new URL(`../../tests/fixtures/odoo16-samples/${name}`, here));
   if (!existsSync(path)) throw new Error(`Odoo 16 sample not found: ${path}`);
   return path;
 }

@@ -15,7 +15,7 @@ const here = import.meta.url;
 type Json = any;
 interface Sample { request: { url: string; body: { params: Record<string, unknown> } }; response: { body: Record<string, Json> } }
 const sample = (name: string): Sample =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../shared/reference/odoo16-samples/${name}`, here)), 'utf8')) as Sample;
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/odoo16-samples/${name}`, here)), 'utf8')) as Sample;
 
 let running: OdooSandbox[] = [];
 afterEach(async () => {
