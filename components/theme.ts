@@ -71,4 +71,17 @@ a { color: var(--so-accent); }
 .so-status dt { color: var(--so-muted); }
 .so-status dd { margin: 0; }
 .so-warning { padding: 8px; border-radius: 6px; border: 1px solid var(--so-warn); background: color-mix(in srgb, var(--so-warn) 14%, transparent); }
+/* From ticket to GitLab: incident wizard, linked issues */
+.so-fieldset { border: 1px solid var(--so-border); border-radius: 6px; margin: 8px 0; padding: 6px 8px; }
+.so-fieldset legend { font-weight: 600; padding: 0 4px; }
+.so-choice { display: block; margin: 2px 0; }
+.so-inline { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+.so-inline input:not([type]) { flex: 1; min-width: 8em; font: inherit; padding: 3px 6px; border: 1px solid var(--so-border); border-radius: 4px; background: var(--so-bg); color: var(--so-fg); }
+.so-results { list-style: none; margin: 4px 0; padding: 0; }
+.so-results li { margin: 4px 0; }
+.so-steps { margin: 6px 0; padding-left: 20px; }
+.so-steps li[data-status="failed"] { color: var(--so-bad); }
+.so-steps li[data-status="waiting"] { color: var(--so-warn); }
+.so-state--opened { border-color: var(--so-ok); color: var(--so-ok); }
+.so-state--closed { border-color: var(--so-muted); color: var(--so-muted); }
 `;

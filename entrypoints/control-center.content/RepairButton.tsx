@@ -1,10 +1,12 @@
 /**
  * The "Repair start status" button on a Control Center page, with the ids read from the URL.
- * It turns red when the page shows the backend's "Could not determine the start status" error.
+ * It turns red when the page shows the backend's "Could not determine the start status" error, and opens
+ * the repair for that reservation.
  */
 import { useEffect, useState } from 'react';
 import type { ControlCenterIds } from '@/lib/control-center/url-patterns';
 import { mentionsStartStatusError } from '@/lib/control-center/known-error';
+import { RepairDialog } from './RepairDialog';
 
 function pageShowsStartStatusError(): boolean {
   return mentionsStartStatusError(document.body?.innerText ?? '');
@@ -40,12 +42,7 @@ export function RepairButton({ ids }: { ids: ControlCenterIds }) {
         <div role="dialog" aria-label="Repair start status" className="so-sidebar" data-testid="repair-dialog">
           <p className="so-title">Repair start status</p>
           {alert && <p>This page shows “Could not determine the start status of this reservation”.</p>}
-          <dl>
-            <dt>Reservation</dt>
-            <dd data-testid="reservation-id">{ids.reservationId ?? 'not in this page’s address'}</dd>
-            <dt>Car</dt>
-            <dd data-testid="car-id">{ids.carId ?? 'not in this page’s address'}</dd>
-          </dl>
+          <RepairDialog ids={ids} />
           <button type="button" onClick={() => setOpen(false)}>
             Close
           </button>
