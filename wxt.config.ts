@@ -19,7 +19,7 @@ export default defineConfig({
         ? [{ name: 'sandbox-is-production', enforce: 'post' as const, config: () => ({ define: { 'process.env.NODE_ENV': '"production"' } }) }]
         : [],
   }),
-  manifest: ({ mode, manifestVersion }) => ({
+  manifest: ({ mode, manifestVersion, browser }) => ({
     name: 'Support Overlay',
     description: "Runs the support team's process over Odoo Helpdesk, GitLab and Control Center.",
     permissions: ['storage', 'scripting', 'downloads'],
@@ -30,6 +30,21 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // A fixed id keeps the add-on's storage across reinstalls and is needed for signing.
+          id: 'support-overlay@support-team.example',
+          // 140: first release with the data-collection consent below (and an ESR).
+          strict_min_version: '140.0',
+          // Nothing goes to the extension's makers or third parties: data moves only between the team's own
+          // Odoo, GitLab and Firebase, at the engineer's click.
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Android got the consent key in 142.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
   }),
   zip: {
     excludeSources: ['test-results/**', 'playwright-report/**', 'screenshots/**', 'bench/**', '.output/**'],
