@@ -14,6 +14,8 @@ import { askColleaguePanel } from './panels/ask-colleague';
 import { offerPanel } from './panels/offer';
 import { notesPanel } from './panels/notes';
 import { processCheckPanel } from './panels/process-check';
+import { incidentWizardPanel } from './panels/IncidentWizard';
+import { linkedIssuesPanel } from './panels/LinkedIssues';
 
 /** What every panel gets: the ticket on screen and the means to act on it. */
 export interface PanelProps {
@@ -50,4 +52,6 @@ export const SIDEBAR_PANELS: readonly SidebarPanel[] = [
   offerPanel,
   notesPanel,
   processCheckPanel,
+  incidentWizardPanel,
+  linkedIssuesPanel,
 ];
