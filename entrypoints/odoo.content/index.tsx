@@ -6,9 +6,10 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { ticketFromUrl } from '@/lib/odoo/ticket-url';
+import { createTicketPageCheck } from '@/lib/odoo/ticket-page';
 import { createOdooRpc } from '@/lib/odoo/rpc';
 import { findTicketForm } from '@/lib/odoo/selectors';
-import { isOdooOrigin } from '@/lib/settings';
+import { isOdooOrigin } from '@/lib/configured-origins';
 import { listenInContent } from '@/lib/messaging';
 import { waitForElement } from '@/lib/wait-for-element';
 import { followSettings, useSettings } from '@/components/useSettings';
@@ -35,6 +36,7 @@ export default defineContentScript({
     );
 
     const store = createTicketStore(rpc, location.origin);
+    const isTicketPage = createTicketPageCheck(rpc);
     // GitLab workflows: their Odoo steps run in this tab (relayed by the background).
     ctx.onInvalidated(followWorkflowSteps(store, rpc));
     let ui: ShadowRootContentScriptUi<Root> | null = null;
@@ -44,15 +46,21 @@ export default defineContentScript({
       pending?.abort();
       const current = (pending = new AbortController());
       const target = ticketFromUrl(url);
-      if (!target) {
+      const unmount = () => {
         ui?.remove();
         ui = null;
         store.getState().clear();
-        return;
-      }
-      // Mount after the form is there: never compete with Odoo's own first render.
-      const form = await waitForElement(() => findTicketForm(document), current.signal);
-      if (!form || current.signal.aborted) return;
+      };
+      if (!target) return unmount();
+      // Mount after the form is there: never compete with Odoo's own first render. A URL that does
+      // not name the model is confirmed by the action that opened the record.
+      const [form, ticketPage] = await Promise.all([
+        waitForElement(() => findTicketForm(document), current.signal),
+        isTicketPage(url).catch(() => true), // Odoo unreachable: the ticket load below says why
+      ]);
+      if (current.signal.aborted) return;
+      if (!ticketPage) return unmount();
+      if (!form) return;
       if (!ui) {
         ui = await createShadowRootUi(ctx, {
           name: 'support-overlay-sidebar',

@@ -2,6 +2,7 @@
 import type { Database } from './database.ts';
 import { enterpriseHelpdesk, ocaHelpdesk } from './models-helpdesk.ts';
 import { baseModels, salesModels } from './models-base.ts';
+import { actionModels } from './models-actions.ts';
 
 export type HelpdeskFlavour = 'enterprise' | 'oca';
 export type OdooVersion = 16 | 17 | 18 | 19;
@@ -79,6 +80,7 @@ export function flavourNames(flavour: HelpdeskFlavour): FlavourNames {
 export function buildModels(flavour: HelpdeskFlavour, version: OdooVersion, salesInstalled: boolean): Map<string, ModelDef> {
   const models = [
     ...baseModels(version),
+    ...actionModels(version),
     ...(flavour === 'enterprise' ? enterpriseHelpdesk(version, salesInstalled) : ocaHelpdesk(version)),
     ...(salesInstalled ? salesModels(version) : []),
   ];

@@ -9,6 +9,7 @@ import { SANDBOX_COLLEAGUES, SANDBOX_USER, seed } from './seed.ts';
 import { Sessions } from './session.ts';
 import type { AccessOperation, SandboxState, SentEmail } from './state.ts';
 import { moveTicketByStageName } from './tickets.ts';
+import { seedActions } from './models-actions.ts';
 
 export type { HelpdeskFlavour, OdooVersion } from './models.ts';
 export type { SentEmail } from './state.ts';
@@ -83,6 +84,7 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
     flavour, version, salesInstalled, names, outbox: [], denied: new Set(),
   };
   seed(state, new Date());
+  seedActions(state);
 
   const sessions = new Sessions();
   const rpcLog: RpcLogEntry[] = [];
