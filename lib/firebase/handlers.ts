@@ -41,7 +41,7 @@ type FirebaseHandlers = Pick<
 >;
 
 /** How long the database may stay silent before the engineer is told (tests shorten it). */
-export const DATABASE_TIMEOUT_MS = 15_000;
+export const DATABASE_TIMEOUT_MS = 10_000;
 
 type Facts = Parameters<(typeof REPAIR_SENTENCES)['no-car']>[0];
 
