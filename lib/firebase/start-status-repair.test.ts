@@ -5,11 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectDatabaseEmulator, getDatabase, goOffline, type Database } from 'firebase/database';
+import { connectDatabaseEmulator, getDatabase, goOffline, goOnline, type Database } from 'firebase/database';
 import { startRtdbServer, type RtdbServer } from '../../tests/sandbox/rtdb-server';
 import { SEED } from '../../tests/sandbox/rtdb-seed';
 import { SANDBOX_READONLY_EMAIL } from '../../tests/sandbox/rtdb-rules';
-import { DatabaseUnreachable, carOfReservation, repairStartStatus, startStatusPath, undoStartStatusRepair } from './start-status-repair';
+import { DatabaseUnreachable, carOfReservation, repairStartStatus, startStatusNow, startStatusPath, undoStartStatusRepair } from './start-status-repair';
 
 let server: RtdbServer;
 const apps: FirebaseApp[] = [];
@@ -100,6 +100,37 @@ describe('repairStartStatus', () => {
     goOffline(db);
     await expect(repairStartStatus(db, broken, { timeoutMs: 300 })).rejects.toThrow(DatabaseUnreachable);
     expect(await server.getValue(startStatusPath(SEED.brokenReservationId))).toBeNull();
+  });
+});
+
+describe('repairStartStatus with beforeWrite (the backup)', () => {
+  it('hands the exact status to write to beforeWrite, before writing it', async () => {
+    const seen: unknown[] = [];
+    const outcome = await repairStartStatus(connect(), broken, {
+      async beforeWrite(status) {
+        seen.push(status, await server.getValue(startStatusPath(SEED.brokenReservationId)));
+      },
+    });
+    expect(outcome.kind).toBe('repaired');
+    expect(seen).toEqual([outcome.kind === 'repaired' && outcome.written, null]);
+  });
+
+  it('writes nothing when beforeWrite throws (backup not saved)', async () => {
+    await expect(
+      repairStartStatus(connect(), broken, {
+        beforeWrite: () => Promise.reject(new Error('disk full')),
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await server.getValue(startStatusPath(SEED.brokenReservationId))).toBeNull();
+  });
+
+  it('a write whose answer is lost throws DatabaseUnreachable("write"); reading back after reconnecting says whether it landed', async () => {
+    const db = connect();
+    const lost = repairStartStatus(db, broken, { timeoutMs: 300, beforeWrite: async () => goOffline(db) });
+    await expect(lost).rejects.toMatchObject({ step: 'write' });
+    goOnline(db);
+    // The SDK sends the queued transaction once connected again: here the write landed after all.
+    await expect.poll(() => startStatusNow(db, SEED.brokenReservationId), { timeout: 5000 }).toEqual(await server.getValue(`cars/${SEED.carId}/status`));
   });
 });
 
