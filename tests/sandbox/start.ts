@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from './index.ts';
+import { SANDBOX_ACCOUNTS, startAuthEmulator } from './auth-emulator.ts';
 import { SANDBOX_TICKETS } from './odoo/server.ts';
 import { SEED } from './rtdb-seed.ts';
 import { configureExtension, extensionWorker, launchChromium, signInToOdoo } from '../tools/extension-browser.ts';
@@ -20,7 +21,9 @@ const screenshots = `${root}screenshots`;
 console.log('Building the sandbox extension…');
 execFileSync('npx', ['wxt', 'build', '--mode', 'sandbox'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
-const sandbox = await startSandbox({ ports: { odoo: Number(process.env.ODOO_PORT ?? 8069), controlCenter: Number(process.env.CONTROL_CENTER_PORT ?? 8070) } });
+console.log('Starting the Firebase Auth emulator…');
+const authEmulator = await startAuthEmulator();
+const sandbox = await startSandbox({ authEmulator: authEmulator.host, ports: { odoo: Number(process.env.ODOO_PORT ?? 8069), controlCenter: Number(process.env.CONTROL_CENTER_PORT ?? 8070) } });
 const context = await launchChromium({ headless });
 await configureExtension(await extensionWorker(context), sandbox.settings);
 await signInToOdoo(context, sandbox.odoo);
@@ -56,6 +59,8 @@ Support Overlay sandbox is running${headless ? ' (headless: no display)' : ''}.
   Control Center   ${sandbox.controlCenter.url}
     reservation    ${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}
   Realtime DB      ${sandbox.rtdb.url}
+  Firebase Auth    ${authEmulator.host}  (sign in from the popup: ${SANDBOX_ACCOUNTS.engineer.email} / ${SANDBOX_ACCOUNTS.engineer.password};
+                   read-only: ${SANDBOX_ACCOUNTS.readonly.email} / ${SANDBOX_ACCOUNTS.readonly.password})
 Screenshots:
   sidebar          ${shots.sidebar}
   repair button    ${shots.repairButton}
@@ -65,6 +70,7 @@ Screenshots:
 async function stop() {
   await context.close();
   await sandbox.close();
+  await authEmulator.stop();
   process.exit(0);
 }
 
