@@ -1,5 +1,6 @@
 /**
- * Odoo content script: on a helpdesk ticket form of a configured Odoo origin, mounts the sidebar in a
+ * The sidebar bundle, injected by the background when the Odoo loader (odoo-loader.content) sees a ticket
+ * form, so that none of it competes with Odoo's first render. On a helpdesk ticket form it mounts the sidebar in a
  * shadow root once the form is rendered, and follows Odoo's in-page navigation (pushState) both ways.
  * Odoo calls run here, same-origin, with the engineer's own session cookie.
  */
@@ -7,10 +8,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { ticketFromUrl } from '@/lib/odoo/ticket-url';
 import { createTicketPageCheck } from '@/lib/odoo/ticket-page';
-import { createOdooRpc } from '@/lib/odoo/rpc';
+import { companyIdsFromPage, createOdooRpc } from '@/lib/odoo/rpc';
 import { findTicketForm } from '@/lib/odoo/selectors';
 import { isOdooOrigin } from '@/lib/configured-origins';
-import { listenInContent } from '@/lib/messaging';
 import { waitForElement } from '@/lib/wait-for-element';
 import { followSettings, useSettings } from '@/components/useSettings';
 import { SHADOW_CSS } from '@/components/theme';
@@ -25,15 +25,12 @@ export default defineContentScript({
     await followSettings();
     if (!isOdooOrigin(useSettings.getState().settings, location.origin)) return;
 
-    const rpc = createOdooRpc({ origin: location.origin });
-    ctx.onInvalidated(
-      listenInContent({
-        'odoo.session': async () => {
-          const session = await rpc.sessionInfo();
-          return { name: session.name, login: session.username, db: session.db, version: session.serverVersion };
-        },
-      }),
-    );
+    // The companies selected in the web client go with every call, as Odoo's own client sends them.
+    const rpc = createOdooRpc({
+      origin: location.origin,
+      context: () => ({ allowed_company_ids: companyIdsFromPage(location.href, document.cookie) }),
+    });
+    // (The popup's "who am I on Odoo" is answered by the loader, present on every Odoo page.)
 
     const store = createTicketStore(rpc, location.origin);
     const isTicketPage = createTicketPageCheck(rpc);

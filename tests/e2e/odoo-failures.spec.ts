@@ -87,9 +87,12 @@ test('unsaved edits in Odoo\'s form are kept: the sidebar asks before reloading'
   const dialog = await prepareCancel(page, sandbox.odoo.ticketUrl(SANDBOX_TICKETS.newTicket, 'path'));
   const customerName = page.locator('.o_field_widget[name="partner_name"] input');
   await customerName.fill('An Claes-Peeters');
+  const callKw = () => sandbox.odoo.rpcLog().filter((e) => e.url.includes('/web/dataset/call_kw')).length;
+  const before = callKw();
   await dialog.getByRole('button', { name: 'Move to CANCELED' }).click();
   const done = sidebar(page).getByTestId('done-message');
   await expect(done).toContainText("Moved to CANCELED. No email was sent to the customer. Odoo's form has unsaved edits");
+  expect(callKw() - before).toBeLessThanOrEqual(4); // stage check, write, audit note, re-read
   await expect(sidebar(page).getByTestId('process-stage')).toHaveText('CANCELED');
   await expect(customerName).toHaveValue('An Claes-Peeters'); // not reloaded
   await expect(odooStage(page)).toHaveText('NEW');

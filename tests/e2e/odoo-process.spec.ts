@@ -3,7 +3,7 @@
 // colleague's concurrent move, and the team setup check. Both helpdesks, both URL styles.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { SANDBOX_COLLEAGUES, SANDBOX_TICKETS, SANDBOX_XSS_MARKER, type OdooSandbox } from '../sandbox/odoo/server.ts';
+import { SANDBOX_COLLEAGUES, SANDBOX_TICKETS, type OdooSandbox } from '../sandbox/odoo/server.ts';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Support Overlay' });
 const odooStage = (page: Page) => page.locator('.o_field_statusbar[name="stage_id"] .o_arrow_button_current');
@@ -96,6 +96,10 @@ for (const { flavour, version, style, ref, origin } of FLAVOURS) {
       expect(notes[4]).toMatch(new RegExp(`created the draft quotation S\\d+ for Deelwagen Gent cv, An Claes \\(origin ${origin}\\)\\.`));
       expect(notes[5]).toContain('moved the ticket from 2nd line to DONE.');
       expect(odoo.messages(id).filter((m) => m.body.includes('Support Overlay:')).every((m) => m.subtype === 'Note')).toBe(true);
+      // Every write carries the company context the web client would send.
+      const writes = odoo.rpcLog().filter((e) => e.model === 'helpdesk.ticket' && e.method === 'write');
+      expect(writes.length).toBeGreaterThanOrEqual(4);
+      expect(writes.every((e) => JSON.stringify(e.context?.['allowed_company_ids']) === '[1]')).toBe(true);
     });
 
     test('a colleague moving the ticket meanwhile is caught: nothing written, no second email', async ({ context, sandbox }) => {
@@ -117,6 +121,21 @@ for (const { flavour, version, style, ref, origin } of FLAVOURS) {
       await panel.getByRole('button', { name: 'Show the ticket as it is now' }).click();
       await expect(panel.getByTestId('process-stage')).toHaveText('TRIAGE');
       await expect(odooStage(page)).toHaveText('TRIAGE');
+    });
+
+    test('a triaged ticket gets new stars and a new assignee without moving', async ({ context, sandbox }) => {
+      const odoo = sandbox.odoo;
+      const id = SANDBOX_TICKETS.triageTicket;
+      const page = await context.newPage();
+      await page.goto(odoo.ticketUrl(id, style));
+      const triage = sidebar(page).getByRole('region', { name: 'Priority and assignee' });
+      await triage.getByRole('radio', { name: /3 stars: immediate attention/ }).check();
+      await triage.getByRole('button', { name: 'Assign to me' }).click();
+      await triage.getByRole('button', { name: 'Save priority and assignee' }).click();
+      await expect(sidebar(page).getByTestId('done-message')).toHaveText('Saved: priority 3 stars, assigned to Mitchell Admin.');
+      expect(odoo.ticket(id)).toMatchObject({ priority: '3', user_id: 2, stage_id: 2 });
+      expect(auditNotes(odoo, id)).toEqual([expect.stringContaining('set the priority to 3 stars (immediate attention); assigned it to Mitchell Admin.')]);
+      await expect(page.locator('.o_priority .o_priority_star.fa-star')).toHaveCount(3);
     });
 
     test('the process check lists what team Partners does differently, with the fix', async ({ context, sandbox }) => {
