@@ -13,7 +13,7 @@ import type { Ticket } from '@/lib/odoo/helpdesk';
 import { reloadWithMessage, showChangeInOdoo, takeDoneMessage } from './after-change';
 
 export function Sidebar({ store, rpc }: { store: TicketStore; rpc: OdooRpc }) {
-  const { status, ticket, stages, facts, error, ticketId, load } = useStore(store);
+  const { status, ticket, stages, facts, error, sessionExpired, ticketId, load } = useStore(store);
   const settings = useSettings((state) => state.settings);
   const { stageMapping, calendar } = settings;
   const processStage = ticket?.stage ? processStageForOdooName(ticket.stage.name, stageMapping) : null;
@@ -47,7 +47,16 @@ export function Sidebar({ store, rpc }: { store: TicketStore; rpc: OdooRpc }) {
         <>
           {status === 'loading' && <p className="so-muted" role="status">Loading the ticket…</p>}
           {status === 'error' && error && (
-            <ErrorNotice message={error} action={ticketId ? { label: 'Try again', run: () => void load(ticketId) } : undefined} />
+            <ErrorNotice
+              message={error}
+              action={
+                sessionExpired
+                  ? { label: 'Reload the page', run: () => location.reload() }
+                  : ticketId
+                    ? { label: 'Try again', run: () => void load(ticketId) }
+                    : undefined
+              }
+            />
           )}
           {ticket && status !== 'error' && (
             <>

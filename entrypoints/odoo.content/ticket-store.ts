@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { OdooRpc } from '@/lib/odoo/rpc';
-import { describeOdooError } from '@/lib/odoo/rpc';
+import { OdooError, describeOdooError } from '@/lib/odoo/rpc';
 import { detectFlavour, readTeamStages, readTicket, type HelpdeskFlavour, type OdooStage, type Ticket } from '@/lib/odoo/helpdesk';
 import { odooOriginFactsItem, type OdooOriginFacts } from '@/lib/settings';
 
@@ -15,6 +15,8 @@ export interface TicketState {
   stages: OdooStage[];
   facts: OdooOriginFacts | null;
   error: string | null;
+  /** The session expired: the fix is a page reload (sign in again), not a retry. */
+  sessionExpired: boolean;
   load(ticketId: number): Promise<void>;
   /** Shows the ticket as a change just re-read it from Odoo (saves reading it again). */
   setTicket(ticket: Ticket): void;
@@ -40,16 +42,20 @@ export function createTicketStore(rpc: OdooRpc, origin: string) {
     stages: [],
     facts: null,
     error: null,
+    sessionExpired: false,
     async load(ticketId) {
       const attempt = ++latest;
-      set({ ticketId, status: 'loading', error: null });
+      set({ ticketId, status: 'loading', error: null, sessionExpired: false });
       try {
         const facts = await originFacts(rpc, origin);
         const ticket = await readTicket(rpc, facts.flavour, ticketId);
         const stages = ticket.team ? await readTeamStages(rpc, facts.flavour, ticket.team.id) : [];
         if (attempt === latest) set({ status: 'ready', ticket, stages, facts });
       } catch (error) {
-        if (attempt === latest) set({ status: 'error', error: describeOdooError(error) });
+        if (attempt === latest) {
+          const sessionExpired = error instanceof OdooError && error.kind === 'session-expired';
+          set({ status: 'error', error: describeOdooError(error), sessionExpired });
+        }
       }
     },
     setTicket(ticket) {
