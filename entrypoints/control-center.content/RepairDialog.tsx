@@ -65,7 +65,7 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
       const answer: InspectAnswer = await sendToBackground('startStatus.inspect', ids);
       setView(answer.kind === 'ready' ? { step: 'confirm', preview: answer } : { step: 'problem', problem: answer });
     } catch (failure) {
-      setError(message(failure));
+      // The extension itself did not answer (reloaded, or a bug): its sentence, and "Check again".
       setView({ step: 'problem', problem: { kind: 'connection-lost', sentence: message(failure) } });
     }
   }, [ids]);

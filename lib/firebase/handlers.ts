@@ -56,7 +56,12 @@ function isOffline(error: unknown): boolean {
 
 /** The project with a signed-in engineer, or the "not signed in" problem. */
 async function signedIn(settings: Settings): Promise<{ project: FirebaseProject; engineer: string } | RepairProblem> {
-  if (!firebaseConfigured(settings)) return problem('not-signed-in', { projectId: settings.firebase.projectId });
+  if (!firebaseConfigured(settings)) {
+    return {
+      kind: 'not-signed-in',
+      sentence: 'Firebase is not set up in the extension: add the Firebase project (API key, database URL, project id) in the settings, then sign in. Nothing was changed.',
+    };
+  }
   const project = await firebaseProject(settings);
   const user = project.auth.currentUser;
   if (!user) return problem('not-signed-in', { projectId: settings.firebase.projectId });
