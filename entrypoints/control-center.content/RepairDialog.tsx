@@ -148,6 +148,12 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
 
       {(view.step === 'confirm' || view.step === 'writing') && (
         <>
+          {view.preview.reservationCarId && (
+            <p className="so-warning" role="note" data-testid="other-car">
+              The reservation’s own data names car {view.preview.reservationCarId}, not car {view.preview.carId}. The status of car{' '}
+              {view.preview.carId} will be written: check which car the member used before writing.
+            </p>
+          )}
           <h2 className="so-section">Start status that will be written</h2>
           {lastReportText(view.preview.status, new Date()) && <p>The CloudBoxx’s {lastReportText(view.preview.status, new Date())}.</p>}
           <StatusTable status={view.preview.status} label="Start status that will be written" />

@@ -95,8 +95,17 @@ async function inspect(settings: Settings, asked: { carId?: string; reservationI
     const ids = { carId, reservationId };
     const inspected = await read(inspectStartStatus(project.db, ids));
     switch (inspected.kind) {
-      case 'ready':
-        return { kind: 'ready', ...ids, status: inspected.status, engineer, qnr: await read(qnrOfCar(project, carId, inspected.status)) };
+      case 'ready': {
+        const reservationCarId = asked.carId ? await read(carOfReservation(project.db, reservationId)) : null;
+        return {
+          kind: 'ready',
+          ...ids,
+          status: inspected.status,
+          engineer,
+          qnr: await read(qnrOfCar(project, carId, inspected.status)),
+          ...(reservationCarId && reservationCarId !== carId ? { reservationCarId } : {}),
+        };
+      }
       case 'no-car-status':
         return problem((await read(carExists(project, carId))) ? 'no-car-status' : 'no-car', ids);
       case 'already-set':

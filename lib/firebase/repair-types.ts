@@ -41,6 +41,8 @@ export interface RepairPreview {
   qnr?: string;
   /** The signed-in engineer's email. */
   engineer: string;
+  /** The car the reservation's own data names, when it is not the car from the page (the engineer decides). */
+  reservationCarId?: string;
 }
 
 export type InspectAnswer = RepairPreview | (RepairProblem & { carId?: string; reservationId?: string });

@@ -70,6 +70,15 @@ test.describe('Start-status repair failures', () => {
     expect(await sandbox.rtdb.getValue(startStatus(SEED.brokenReservationId))).toBeNull();
   });
 
+  test('a car on the page that is not the reservation’s own car is pointed out before the write', async ({ context, sandbox, extensionId }) => {
+    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}?carId=${SEED.repairedCarId}`);
+    await expect(dialog.getByTestId('other-car')).toHaveText(
+      `The reservation’s own data names car ${SEED.carId}, not car ${SEED.repairedCarId}. The status of car ${SEED.repairedCarId} will be written: check which car the member used before writing.`,
+    );
+    expect(await sandbox.rtdb.getValue(startStatus(SEED.brokenReservationId))).toBeNull();
+  });
+
   test('a reservation missing from the database is not created', async ({ context, sandbox, extensionId }) => {
     await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/-NoSuchReservation01?carId=${SEED.carId}`);
