@@ -185,7 +185,7 @@ export async function sendToTab<K extends keyof TabProtocol>(
  */
 export function senderAudience(
   sender: Browser.runtime.MessageSender,
-  ours: { extensionId: string; settings: Settings },
+  ours: { extensionId: string; settings: Settings; extensionOrigin?: string },
 ): Audience | null {
   if (sender.id !== ours.extensionId) return null;
   const url = sender.url;
@@ -196,7 +196,11 @@ export function senderAudience(
   } catch {
     return null;
   }
-  if (parsed.host === ours.extensionId && /^(chrome|moz)-extension:$/.test(parsed.protocol)) return 'extension';
+  // Chrome's page host is the extension id; Firefox's is a per-install UUID (the origin of runtime.getURL).
+  // Spelled out: URL.origin is "null" for these schemes outside the browser that owns them.
+  const pageOrigin = `${parsed.protocol}//${parsed.host}`;
+  const ownPage = parsed.host === ours.extensionId || pageOrigin === ours.extensionOrigin;
+  if (ownPage && /^(chrome|moz)-extension:$/.test(parsed.protocol)) return 'extension';
   // Chrome gives the frame's origin; Firefox only its URL.
   const origin = (sender as { origin?: string }).origin ?? parsed.origin;
   if (isOdooOrigin(ours.settings, origin)) return 'odoo';
@@ -222,13 +226,13 @@ export async function dispatch(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   handlers: BackgroundHandlers,
-  ours: { extensionId: string; settings: () => Promise<Settings> },
+  ours: { extensionId: string; settings: () => Promise<Settings>; extensionOrigin?: string },
 ): Promise<Reply<unknown>> {
   if (!isEnvelope(message) || !(message.type in BACKGROUND_AUDIENCES)) {
     return { ok: false, error: 'The extension does not know this request.' };
   }
   const type = message.type as MessageType;
-  const audience = senderAudience(sender, { extensionId: ours.extensionId, settings: await ours.settings() });
+  const audience = senderAudience(sender, { extensionId: ours.extensionId, extensionOrigin: ours.extensionOrigin, settings: await ours.settings() });
   if (!audience || !BACKGROUND_AUDIENCES[type].includes(audience)) {
     return { ok: false, error: 'Refused: this page is not one the extension is configured for.' };
   }
@@ -242,8 +246,10 @@ export async function dispatch(
 
 export function listenInBackground(handlers: BackgroundHandlers, settings: () => Promise<Settings>): void {
   const extensionId = browser.runtime.id;
+  const ownUrl = new URL(browser.runtime.getURL('/'));
+  const extensionOrigin = `${ownUrl.protocol}//${ownUrl.host}`;
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    dispatch(message, sender, handlers, { extensionId, settings }).then(sendResponse);
+    dispatch(message, sender, handlers, { extensionId, extensionOrigin, settings }).then(sendResponse);
     return true; // answer asynchronously
   });
 }
