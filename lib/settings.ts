@@ -29,6 +29,12 @@ export const odooOriginFactsItem = storage.defineItem<Record<string, OdooOriginF
   version: 1,
 });
 
+/** Per Odoo origin, the model of each window action seen in a ticket URL (`path:tickets` → `helpdesk.ticket`). */
+export const odooActionModelsItem = storage.defineItem<Record<string, Record<string, string | null>>>('local:odooActionModels', {
+  fallback: {},
+  version: 1,
+});
+
 /**
  * Start-status repairs done from this browser (newest last): the steps after the write, the undo, and the
  * QNR switched to mock- that is pending work until restored (popup + badge, across restarts).

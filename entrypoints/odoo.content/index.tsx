@@ -11,6 +11,7 @@ import { createTicketPageCheck } from '@/lib/odoo/ticket-page';
 import { companyIdsFromPage, createOdooRpc } from '@/lib/odoo/rpc';
 import { findTicketForm } from '@/lib/odoo/selectors';
 import { isOdooOrigin } from '@/lib/configured-origins';
+import { odooActionModelsItem } from '@/lib/settings';
 import { waitForElement } from '@/lib/wait-for-element';
 import { followSettings, useSettings } from '@/components/useSettings';
 import { SHADOW_CSS } from '@/components/theme';
@@ -33,7 +34,13 @@ export default defineContentScript({
     // (The popup's "who am I on Odoo" is answered by the loader, present on every Odoo page.)
 
     const store = createTicketStore(rpc, location.origin);
-    const isTicketPage = createTicketPageCheck(rpc);
+    const isTicketPage = createTicketPageCheck(rpc, {
+      recall: async (key) => (await odooActionModelsItem.getValue())[location.origin]?.[key],
+      async remember(key, model) {
+        const all = await odooActionModelsItem.getValue();
+        await odooActionModelsItem.setValue({ ...all, [location.origin]: { ...all[location.origin], [key]: model } });
+      },
+    });
     // GitLab workflows: their Odoo steps run in this tab (relayed by the background).
     ctx.onInvalidated(followWorkflowSteps(store, rpc));
     let ui: ShadowRootContentScriptUi<Root> | null = null;

@@ -2,7 +2,8 @@
 // a stage move (with TRIAGE's stars and assignee in the same write), a priority/assignment change, a
 // note, a To-Do for a colleague, a draft offer. Every change is logged on the ticket as an internal
 // note saying what the extension did, so the ticket is its own audit trail.
-import { postNote, readTicket, type HelpdeskFlavour, type OdooStage, type Ticket } from './helpdesk';
+import { plainTextToHtml, postNote, readTicket, type HelpdeskFlavour, type OdooStage, type Ticket } from './helpdesk';
+import { htmlToPlainText } from './email-preview';
 import { OdooError, describeOdooError, type OdooRpc } from './rpc';
 import { TICKET_MODEL } from './ticket-url';
 
@@ -125,9 +126,7 @@ export function activityIdFromRepr(answer: unknown): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
-function plain(html: unknown): string {
-  return typeof html === 'string' ? html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim() : '';
-}
+const plain = (html: unknown): string => (typeof html === 'string' ? htmlToPlainText(html) : '');
 
 /**
  * A To-Do for a colleague on the ticket (2nd line: "create a TODO in Odoo within that ticket for that
@@ -142,7 +141,7 @@ export async function askColleague(
     act_type_xmlid: 'mail.mail_activity_data_todo',
     user_id: request.userId,
     summary: request.summary,
-    note: escapeHtml(request.note).replace(/\r?\n/g, '<br>'),
+    note: request.note.trim() ? plainTextToHtml(request.note) : '',
     date_deadline: request.deadline,
   });
   const id = activityIdFromRepr(answer);
@@ -213,8 +212,4 @@ export async function createOffer(odoo: OdooContext, ticket: Ticket): Promise<{ 
 /** Where Odoo shows a record's form, in the URL style of the version (hash before 17.2, path after). */
 export function recordUrl(origin: string, model: string, id: number, version: number): string {
   return version >= 18 ? `${origin}/odoo/${model}/${id}` : `${origin}/web#id=${id}&model=${model}&view_type=form`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

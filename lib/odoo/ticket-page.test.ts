@@ -30,14 +30,12 @@ describe('actionOfUrl', () => {
 describe('createTicketPageCheck against the stand-in (Odoo 18)', () => {
   let odoo: OdooSandbox;
   let check: (url: string) => Promise<boolean>;
+  let sessionFetch: typeof fetch;
   beforeAll(async () => {
     odoo = await startOdooSandbox({ version: 18 });
     const cookie = await odoo.login();
-    const rpc = createOdooRpc({
-      origin: odoo.url,
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), Cookie: `session_id=${cookie}` } }),
-    });
-    check = createTicketPageCheck(rpc);
+    sessionFetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), Cookie: `session_id=${cookie}` } });
+    check = createTicketPageCheck(createOdooRpc({ origin: odoo.url, fetch: sessionFetch }));
   });
   afterAll(async () => {
     await odoo.close();

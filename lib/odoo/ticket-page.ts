@@ -1,7 +1,7 @@
 // Is this page a helpdesk ticket form? Path URLs of 17.2+ often do not name the model
 // (`/odoo/all-tickets/42`, `/odoo/helpdesk/3/tickets/42`, `/odoo/action-612/42`): the action that
 // opened the record does. Its model is looked up once per action (`ir.actions.act_window` by `path`,
-// 17.2+, or by id) and remembered for as long as the page lives; a content script serves one origin.
+// 17.2+, or by id) and remembered (`memory`, e.g. extension storage for this origin) across page loads.
 import type { OdooRpc } from './rpc';
 import { TICKET_MODEL, ticketFromUrl } from './ticket-url';
 
@@ -30,22 +30,35 @@ export function actionOfUrl(url: string): ActionRef | null {
 
 type Row = { res_model?: unknown };
 
+/** Where learnt action models are kept between page loads (null = not a model's window action). */
+export interface ActionModelMemory {
+  recall(key: string): Promise<string | null | undefined>;
+  remember(key: string, model: string | null): Promise<void>;
+}
+
 /**
  * `isTicketPage(url)`: true when the URL shows a helpdesk ticket record: named by the URL, or opened by
  * a window action on `helpdesk.ticket`. Rejects (OdooError) only when Odoo could not be asked.
  */
-export function createTicketPageCheck(rpc: OdooRpc): (url: string) => Promise<boolean> {
+export function createTicketPageCheck(rpc: OdooRpc, memory?: ActionModelMemory): (url: string) => Promise<boolean> {
   const models = new Map<string, Promise<string | null>>();
 
   function actionModel(action: ActionRef): Promise<string | null> {
     const key = 'id' in action ? `id:${action.id}` : `path:${action.path}`;
     let model = models.get(key);
     if (!model) {
-      const rows =
-        'id' in action
-          ? rpc.callKw<Row[]>('ir.actions.act_window', 'read', [[action.id], ['res_model']])
-          : rpc.callKw<Row[]>('ir.actions.act_window', 'search_read', [], { domain: [['path', '=', action.path]], fields: ['res_model'], limit: 1 });
-      const asked = rows.then(([row]) => (typeof row?.res_model === 'string' ? row.res_model : null));
+      const ask = async () => {
+        const known = await memory?.recall(key).catch(() => undefined);
+        if (known !== undefined) return known;
+        const [row] =
+          'id' in action
+            ? await rpc.callKw<Row[]>('ir.actions.act_window', 'read', [[action.id], ['res_model']])
+            : await rpc.callKw<Row[]>('ir.actions.act_window', 'search_read', [], { domain: [['path', '=', action.path]], fields: ['res_model'], limit: 1 });
+        const found = typeof row?.res_model === 'string' ? row.res_model : null;
+        await memory?.remember(key, found).catch(() => undefined); // only costs a call next time
+        return found;
+      };
+      const asked = ask();
       models.set(key, asked);
       asked.catch(() => models.delete(key)); // not remembered: asked again on the next visit
       model = asked;

@@ -16,6 +16,17 @@ for (const path of ['all-tickets', 'my-tickets', 'helpdesk/1/tickets', 'action-6
   });
 }
 
+test('the action\'s model is remembered: a page load later asks Odoo no more', async ({ context, sandbox }) => {
+  const page = await context.newPage();
+  const actionCalls = () => sandbox.odoo.rpcLog().filter((e) => e.model === 'ir.actions.act_window').length;
+  await page.goto(`${sandbox.odoo.url}/odoo/all-tickets/${SANDBOX_TICKETS.newTicket}`);
+  await expect(sidebar(page).getByTestId('process-stage')).toHaveText('NEW');
+  expect(actionCalls()).toBe(1);
+  await page.goto(`${sandbox.odoo.url}/odoo/all-tickets/${SANDBOX_TICKETS.triageTicket}`);
+  await expect(sidebar(page).getByTestId('process-stage')).toHaveText('TRIAGE');
+  expect(actionCalls()).toBe(1);
+});
+
 test('a record opened by another model\'s action gets no sidebar, even when its form looks alike', async ({ context, sandbox }) => {
   const page = await context.newPage();
   const leadsAction = 612 + 40; // "Leads" (crm.lead) in the stand-in
