@@ -24,7 +24,9 @@ async function move(page: Page, to: string, check?: (dialog: ReturnType<Page['lo
 
 const FLAVOURS = [
   { flavour: 'enterprise', version: 17, style: 'hash', ref: '42', origin: '#42' },
+  { flavour: 'enterprise', version: 16, style: 'hash', ref: '42', origin: '#42' },
   { flavour: 'enterprise', version: 18, style: 'path', ref: '42', origin: '#42' },
+  { flavour: 'enterprise', version: 19, style: 'path', ref: '42', origin: '#42' },
   { flavour: 'oca', version: 16, style: 'hash', ref: 'HT00042', origin: 'HT00042' },
   { flavour: 'oca', version: 17, style: 'path', ref: 'HT00042', origin: 'HT00042' },
 ] as const;
