@@ -88,7 +88,7 @@ test.describe('keyboard', () => {
     await expect(options.locator('#gitlab-check')).toContainText('The token belongs to @mitchell.admin');
   });
 
-  test('the Control Center repair button opens its dialog from the keyboard', async ({ context, sandbox }) => {
+  test('the Control Center repair dialog opens from the keyboard and Escape closes it, focus back on the button', async ({ context, sandbox }) => {
     const page = await context.newPage();
     await page.goto(`${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
     const button = page.getByRole('button', { name: 'Repair start status' });
@@ -96,5 +96,9 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Repair start status' });
     await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
   });
 });
