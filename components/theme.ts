@@ -84,4 +84,5 @@ a { color: var(--so-accent); }
 .so-steps li[data-status="waiting"] { color: var(--so-warn); }
 .so-state--opened { border-color: var(--so-ok); color: var(--so-ok); }
 .so-state--closed { border-color: var(--so-muted); color: var(--so-muted); }
+.so-second-line > div { margin: 6px 0; }
 `;

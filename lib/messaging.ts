@@ -16,7 +16,7 @@ import type { IssueDraft, IssueKind, TicketFacts } from './gitlab/draft-types';
 import type { IssueSummary } from './gitlab/issues';
 import type { IncidentCause } from './support-process/incident';
 import type { Severity } from './support-process/severity';
-import type { IssueRecord, OdooStep, TicketWorkflow } from './workflows/types';
+import type { IssueRecord, OdooStep, SecondLineKind, TicketWorkflow } from './workflows/types';
 
 /** Who sent a message, as decided from `sender`. */
 export type Audience = 'extension' | 'odoo' | 'control-center';
@@ -68,12 +68,15 @@ export interface BackgroundProtocol {
     request: { refs: Array<{ host: string; projectPath: string; iid: number }> };
     response: Array<{ projectPath: string; iid: number; issue?: IssueSummary; error?: string }>;
   };
-  /** Starts (or, if one exists for the ticket, resumes) the ticket's GitLab workflow. */
-  'workflows.start': { request: { ticket: TicketFacts; cause: IncidentCause; draft: IssueDraft; knownBug?: IssueRecord }; response: TicketWorkflow };
-  /** Resumes from the failed step; `draft` replaces the draft while nothing is created yet. */
-  'workflows.retry': { request: { ticketId: number; draft?: IssueDraft }; response: TicketWorkflow };
-  /** The ticket's workflow (runs its Odoo steps that waited for the ticket's tab), or null. */
-  'workflows.forTicket': { request: { ticketId: number }; response: TicketWorkflow | null };
+  /**
+   * Starts (or, if one exists, resumes) a GitLab workflow of the ticket: the incident decision (`cause`), or
+   * without `cause` a 2nd line issue (bug, need, script to fix) that leaves the stage as it is.
+   */
+  'workflows.start': { request: { ticket: TicketFacts; cause?: IncidentCause; draft: IssueDraft; knownBug?: IssueRecord }; response: TicketWorkflow };
+  /** Resumes from the failed step; `draft` replaces the draft while nothing is created yet. `kind`: a 2nd line issue. */
+  'workflows.retry': { request: { ticketId: number; kind?: SecondLineKind; draft?: IssueDraft }; response: TicketWorkflow };
+  /** A workflow of the ticket (incident, or the 2nd line `kind`), or null; runs any of its Odoo steps that waited for the ticket's tab. */
+  'workflows.forTicket': { request: { ticketId: number; kind?: SecondLineKind }; response: TicketWorkflow | null };
   /** Unfinished workflows, for the popup's pending work. */
   'workflows.pending': { request: Record<string, never>; response: TicketWorkflow[] };
   /** Firebase sign-in with the engineer's own account; the password is typed only in an extension page. */

@@ -16,6 +16,7 @@ import { notesPanel } from './panels/notes';
 import { processCheckPanel } from './panels/process-check';
 import { incidentWizardPanel } from './panels/IncidentWizard';
 import { linkedIssuesPanel } from './panels/LinkedIssues';
+import { secondLineGitLabPanel } from './panels/SecondLineGitLab';
 
 /** What every panel gets: the ticket on screen and the means to act on it. */
 export interface PanelProps {
@@ -53,5 +54,6 @@ export const SIDEBAR_PANELS: readonly SidebarPanel[] = [
   notesPanel,
   processCheckPanel,
   incidentWizardPanel,
+  secondLineGitLabPanel,
   linkedIssuesPanel,
 ];

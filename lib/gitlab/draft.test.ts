@@ -47,6 +47,7 @@ describe('issue drafts from a ticket', () => {
     expect(draftIssue('bug-report', ticket, settings, 'high')).not.toHaveProperty('severity');
     expect(draftIssue('bug-report', ticket, settings).project).toBe('tmf/bugs');
     expect(draftIssue('need', ticket, settings)).toMatchObject({ project: 'tmf/integration', labels: ['need', 'support', 'An Claes'] });
+    expect(draftIssue('need', { ...ticket, customer: 'Autodelen Kempen, Mehdi El Amrani' }, settings).labels).toEqual(['need', 'support', 'Autodelen Kempen']);
     const custom = { ...settings, gitlab: { ...settings.gitlab, labels: { incident: ['customer::incident'] } } };
     expect(draftIssue('incident', ticket, custom).labels).toEqual(['customer::incident']);
   });

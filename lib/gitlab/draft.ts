@@ -54,7 +54,8 @@ export function draftIssue(kind: IssueKind, ticket: TicketFacts, settings: Setti
   const project = settings.gitlab.projects[ISSUE_KIND_PROJECT[kind]];
   const reference = ticket.ref ? `${ticket.ref} ` : `#${ticket.id} `;
   const labels = [...(settings.gitlab.labels?.[kind] ?? DEFAULT_ISSUE_LABELS[kind])];
-  if (kind === 'need' && ticket.customer) labels.push(ticket.customer);
+  // Odoo shows a contact as "Company, Contact": the member is the company; GitLab labels cannot hold commas.
+  if (kind === 'need' && ticket.customer) labels.push(ticket.customer.split(',')[0]!.trim());
   const facts = [
     `**Ticket:** [${reference.trim()}](${ticket.url}) ${ticket.name}`,
     `**Member / partner:** ${ticket.customer ?? 'unknown'}`,

@@ -3,7 +3,7 @@
  * lives in `storage.local`; Odoo steps are relayed to a tab showing the ticket (`odoo.runStep`).
  */
 import { browser } from '#imports';
-import { sendToTab, type Audience, type BackgroundHandlers } from '../messaging';
+import { sendToTab, type BackgroundHandlers } from '../messaging';
 import { settingsItem, workflowJournalItem, type Settings } from '../settings';
 import { matchPattern } from '../content-scripts';
 import { connectGitLab } from '../gitlab/client';
@@ -13,7 +13,7 @@ import { ISSUE_KIND_PROJECT } from '../gitlab/draft-types';
 import { gitlabHandlers } from '../gitlab/handlers';
 import { decideGitLabRecord } from '../support-process/incident';
 import { initialSteps, runWorkflow, type WorkflowDeps, type WorkflowJournal } from './incident-workflow';
-import { isFinished, workflowId, type OdooStep, type TicketWorkflow } from './types';
+import { SECOND_LINE_KINDS, isFinished, workflowId, type OdooStep, type TicketWorkflow } from './types';
 
 const journal: WorkflowJournal = {
   async get(id) {
@@ -82,13 +82,15 @@ export const workflowHandlers: Pick<
   'workflows.start': async ({ ticket, cause, draft, knownBug }, { sender }) => {
     const settings = await settingsItem.getValue();
     const origin = senderOrigin(sender);
-    const id = workflowId(origin, ticket.id);
+    const secondLine = cause === undefined;
+    if (secondLine && !(SECOND_LINE_KINDS as readonly string[]).includes(draft.kind)) throw new Error('An incident starts from the incident question.');
+    const id = workflowId(origin, ticket.id, secondLine ? draft.kind : undefined);
     const existing = await journal.get(id);
-    // One workflow per ticket: a double click or a second start resumes the first, never a second issue.
+    // One workflow per ticket (and 2nd line kind): a double click or a second start resumes the first, never a second issue.
     if (existing) return runWorkflow(id, deps(settings, sender.tab?.id));
-    const record = decideGitLabRecord(cause);
-    if (record.kind !== draft.kind) throw new Error('The draft does not match the answer to the question: start again from the wizard.');
-    if (record.kind === 'incident' && record.linkToKnownBug && !knownBug) throw new Error('Pick the known bug to link the incident to.');
+    const record = cause === undefined ? null : decideGitLabRecord(cause);
+    if (record && record.kind !== draft.kind) throw new Error('The draft does not match the answer to the question: start again from the wizard.');
+    if (record?.kind === 'incident' && record.linkToKnownBug && !knownBug) throw new Error('Pick the known bug to link the incident to.');
     const checked = checkDraft(settings, draft);
     const now = new Date().toISOString();
     const base = {
@@ -98,16 +100,16 @@ export const workflowHandlers: Pick<
       ticketRef: ticket.ref,
       ticketName: ticket.name,
       ticketUrl: ticket.url,
-      cause,
+      ...(cause ? { cause } : {}),
       draft: checked,
-      ...(record.kind === 'incident' && record.linkToKnownBug && knownBug ? { knownBug } : {}),
+      ...(record?.kind === 'incident' && record.linkToKnownBug && knownBug ? { knownBug } : {}),
     };
     const workflow: TicketWorkflow = { ...base, steps: initialSteps(base), createAttempts: 0, startedAt: now, updatedAt: now };
     await journal.put(workflow);
     return runWorkflow(id, deps(settings, sender.tab?.id));
   },
 
-  'workflows.retry': async ({ ticketId, draft }, { sender, audience }: { sender: { url?: string; origin?: string; tab?: { id?: number } }; audience: Audience }) => {
+  'workflows.retry': async ({ ticketId, kind, draft }, { sender, audience }) => {
     const settings = await settingsItem.getValue();
     if (audience === 'extension') {
       // The popup retries by ticket across origins: the first unfinished one of that ticket id.
@@ -115,17 +117,18 @@ export const workflowHandlers: Pick<
       if (!match) throw new Error('There is no unfinished workflow for this ticket.');
       return retry(match.id, settings, undefined, undefined);
     }
-    return retry(workflowId(senderOrigin(sender), ticketId), settings, draft, sender.tab?.id);
+    return retry(workflowId(senderOrigin(sender), ticketId, kind), settings, draft, sender.tab?.id);
   },
 
-  'workflows.forTicket': async ({ ticketId }, { sender }) => {
+  'workflows.forTicket': async ({ ticketId, kind }, { sender }) => {
     const settings = await settingsItem.getValue();
-    const id = workflowId(senderOrigin(sender), ticketId);
-    const workflow = await journal.get(id);
-    if (!workflow) return null;
-    // The ticket is open again: run the Odoo steps that waited for its tab.
-    if (workflow.steps.some((step) => step.status === 'waiting')) return runWorkflow(id, deps(settings, sender.tab?.id));
-    return workflow;
+    const origin = senderOrigin(sender);
+    // The ticket is open again: run the Odoo steps that waited for its tab, in each of its workflows.
+    const ofTicket = Object.values(await workflowJournalItem.getValue()).filter((w) => w.origin === origin && w.ticketId === ticketId);
+    const waiting = ofTicket.filter((w) => w.steps.some((step) => step.status === 'waiting'));
+    const resumed = await Promise.all(waiting.map((w) => runWorkflow(w.id, deps(settings, sender.tab?.id))));
+    const id = workflowId(origin, ticketId, kind);
+    return resumed.find((w) => w.id === id) ?? ofTicket.find((w) => w.id === id) ?? null;
   },
 
   'workflows.pending': async () =>

@@ -146,3 +146,11 @@ describe('ticket → GitLab workflow', () => {
     expect(gitlab.issues('tmf/incidents')).toHaveLength(0);
   });
 });
+
+describe('2nd line issues', () => {
+  it('create and note only: no severity, no link, no stage move', () => {
+    const draft = { kind: 'need' as const, project: 'tmf/integration', title: 't', description: 'd', labels: [], confidential: true };
+    expect(initialSteps({ draft }).map((s) => `${s.id}:${s.status}`)).toEqual(['create:pending', 'severity:skipped', 'link:skipped', 'note:pending', 'stage:skipped']);
+    expect(initialSteps({ draft: { ...draft, kind: 'incident' }, cause: 'unclear' }).find((s) => s.id === 'stage')?.status).toBe('pending');
+  });
+});

@@ -26,14 +26,15 @@ export interface WorkflowDeps {
 const ODOO_WAIT = 'Waits for the ticket to be opened in Odoo (it runs in the ticket’s tab).';
 
 /** The steps of a new workflow: severity only for incidents, link only for a known bug. */
-export function initialSteps(workflow: Pick<TicketWorkflow, 'draft' | 'knownBug'>): WorkflowStep[] {
+export function initialSteps(workflow: Pick<TicketWorkflow, 'draft' | 'knownBug' | 'cause'>): WorkflowStep[] {
   const incident = workflow.draft.kind === 'incident';
   return [
     { id: 'create', status: 'pending' },
     incident && workflow.draft.severity ? { id: 'severity', status: 'pending' } : { id: 'severity', status: 'skipped' },
     incident && workflow.knownBug ? { id: 'link', status: 'pending' } : { id: 'link', status: 'skipped' },
     { id: 'note', status: 'pending' },
-    { id: 'stage', status: 'pending' },
+    // Only the incident decision ends in "1st line: incident"; 2nd line issues leave the stage as it is.
+    workflow.cause ? { id: 'stage', status: 'pending' } : { id: 'stage', status: 'skipped' },
   ];
 }
 
@@ -110,7 +111,7 @@ async function runStep(
       const earlier = workflow.createAttempts > 0 ? await findIssueFromTicket(connection, draft, workflow.ticketUrl) : null;
       await record({ createAttempts: workflow.createAttempts + 1 });
       const issue = earlier ?? (await createIssue(connection, draft));
-      const what = draft.kind === 'incident' ? 'Incident' : draft.kind === 'bug-report' ? 'Bug report' : 'Issue';
+      const what = { incident: 'Incident', 'bug-report': 'Bug report', need: 'New need', 'script-to-fix': '“Script to fix” issue' }[draft.kind];
       return {
         result: `${what} ${issue.projectPath}#${issue.iid} created`,
         extra: { issue: { projectPath: issue.projectPath, iid: issue.iid, title: issue.title, webUrl: issue.webUrl, severity: issue.severity } },

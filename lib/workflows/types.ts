@@ -35,7 +35,8 @@ export interface TicketWorkflow {
   ticketRef: string | null;
   ticketName: string;
   ticketUrl: string;
-  cause: IncidentCause;
+  /** The answer to the incident question; absent for a 2nd line issue (no incident, no stage move). */
+  cause?: IncidentCause;
   draft: IssueDraft;
   /** The known bug an incident is linked to. */
   knownBug?: IssueRecord;
@@ -58,8 +59,9 @@ export const STEP_LABEL: Readonly<Record<StepId, string>> = {
   stage: 'Move to “1st line: incident”',
 };
 
-export function workflowId(origin: string, ticketId: number): string {
-  return `${origin}/${ticketId}`;
+/** The incident workflow of a ticket is `${origin}/${ticketId}`; a 2nd line issue adds its kind (one of each per ticket). */
+export function workflowId(origin: string, ticketId: number, secondLineKind?: string): string {
+  return secondLineKind ? `${origin}/${ticketId}/${secondLineKind}` : `${origin}/${ticketId}`;
 }
 
 export function isFinished(workflow: TicketWorkflow): boolean {
@@ -68,3 +70,7 @@ export function isFinished(workflow: TicketWorkflow): boolean {
 
 /** Odoo steps the background relays to the ticket's tab. */
 export type OdooStep = { kind: 'note'; text: string } | { kind: 'stage'; processStage: 'first-line-incident'; note: string };
+
+/** 2nd line GitLab actions of the process: open a bug, a new need in the integration project, a script to fix. */
+export type SecondLineKind = 'bug-report' | 'need' | 'script-to-fix';
+export const SECOND_LINE_KINDS: readonly SecondLineKind[] = ['bug-report', 'need', 'script-to-fix'];

@@ -7,32 +7,17 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PanelProps, SidebarPanel } from '../panels';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { sendToBackground } from '@/lib/messaging';
-import type { IssueDraft, IssueKind, TicketFacts } from '@/lib/gitlab/draft-types';
+import type { IssueDraft, IssueKind } from '@/lib/gitlab/draft-types';
 import type { IssueSummary } from '@/lib/gitlab/issues';
 import {
   DEFAULT_INCIDENT_CAUSE, INCIDENT_CAUSES, INCIDENT_CAUSE_EXPLANATION, INCIDENT_CAUSE_LABEL, INCIDENT_QUESTION, decideGitLabRecord,
   type IncidentCause,
 } from '@/lib/support-process/incident';
 import { SEVERITIES, SEVERITY_POLICY, resolveSeverity, severityLabel, type Severity } from '@/lib/support-process/severity';
-import type { Ticket } from '@/lib/odoo/helpdesk';
-import { STEP_LABEL, isFinished, type TicketWorkflow } from '@/lib/workflows/types';
+import type { TicketWorkflow } from '@/lib/workflows/types';
 import { announceRecordedIssue, readRecordedIssues, type RecordedRef } from '../recorded-issues';
+import { DraftEditor, WorkflowProgress, errorText as message, ticketFacts } from '../gitlab-parts';
 
-function ticketFacts(ticket: Ticket): TicketFacts {
-  return {
-    id: ticket.id,
-    ref: ticket.ref,
-    name: ticket.name,
-    descriptionHtml: ticket.descriptionHtml,
-    url: location.href,
-    customer: ticket.customer?.name ?? null,
-    customerEmail: ticket.customerEmail,
-    priority: ticket.priority,
-    team: ticket.team?.name ?? null,
-  };
-}
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function SeverityChoice({ value, onChange }: { value: Severity; onChange(severity: Severity): void }) {
   const [unsure, setUnsure] = useState(false);
@@ -78,30 +63,6 @@ function SeverityChoice({ value, onChange }: { value: Severity; onChange(severit
           <span data-testid="severity-chosen">→ {severityLabel(value)} (the higher one)</span>
         </div>
       )}
-    </fieldset>
-  );
-}
-
-function DraftEditor({ draft, onChange }: { draft: IssueDraft; onChange(draft: IssueDraft): void }) {
-  return (
-    <fieldset className="so-fieldset">
-      <legend>Draft for {draft.project}</legend>
-      <label className="so-field">
-        Title
-        <input value={draft.title} onChange={(event) => onChange({ ...draft, title: event.target.value })} />
-      </label>
-      <label className="so-field">
-        Description (Markdown)
-        <textarea rows={8} value={draft.description} onChange={(event) => onChange({ ...draft, description: event.target.value })} />
-      </label>
-      <label className="so-field">
-        Labels (comma-separated)
-        <input value={draft.labels.join(', ')} onChange={(event) => onChange({ ...draft, labels: event.target.value.split(',').map((l) => l.trimStart()) })} />
-      </label>
-      <label className="so-choice">
-        <input type="checkbox" checked={draft.confidential} onChange={(event) => onChange({ ...draft, confidential: event.target.checked })} />
-        Confidential (customer data)
-      </label>
     </fieldset>
   );
 }
@@ -156,54 +117,6 @@ function KnownBugPicker({ words, picked, onPick }: { words: string[]; picked: Is
         </ul>
       )}
     </fieldset>
-  );
-}
-
-function WorkflowProgress({ workflow, onRetry, busy }: { workflow: TicketWorkflow; onRetry(): void; busy: boolean }) {
-  const [now, setNow] = useState(Date.now());
-  const waitMs = workflow.retryAt ? workflow.retryAt - now : 0;
-  useEffect(() => {
-    if (waitMs <= 0) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [waitMs > 0]); // eslint-disable-line react-hooks/exhaustive-deps
-  const failed = workflow.steps.find((step) => step.status === 'failed');
-  const issue = workflow.issue;
-  return (
-    <div>
-      {issue && (
-        <p data-testid="gitlab-record">
-          <a href={issue.webUrl} target="_blank" rel="noreferrer noopener">
-            {issue.projectPath}#{issue.iid}
-          </a>{' '}
-          {issue.title}
-          {workflow.draft.kind === 'incident' && (
-            <span data-testid="gitlab-severity">
-              {' '}
-              · Severity in GitLab: {issue.severity && issue.severity !== 'unknown' ? severityLabel(issue.severity) : 'not set'}
-            </span>
-          )}
-        </p>
-      )}
-      <ol className="so-steps" aria-label="Workflow steps">
-        {workflow.steps
-          .filter((step) => step.status !== 'skipped')
-          .map((step) => (
-            <li key={step.id} data-step={step.id} data-status={step.status}>
-              <strong>{STEP_LABEL[step.id]}</strong>: {step.status === 'done' ? `✓ ${step.result ?? ''}` : step.status === 'failed' ? 'failed' : step.status === 'waiting' ? step.result : 'to do'}
-            </li>
-          ))}
-      </ol>
-      {failed?.error && (
-        <ErrorNotice message={`${STEP_LABEL[failed.id]} failed: ${failed.error}`} />
-      )}
-      {!isFinished(workflow) && (failed || workflow.steps.some((s) => s.status === 'waiting')) && (
-        <button type="button" className="so-primary" disabled={busy || waitMs > 0} onClick={onRetry}>
-          {busy ? 'Working…' : waitMs > 0 ? `Retry in ${Math.ceil(waitMs / 1000)} s` : 'Retry from the failed step'}
-        </button>
-      )}
-      {isFinished(workflow) && <p role="status">Done: logged in GitLab, noted on the ticket, ticket in 1st line: incident.</p>}
-    </div>
   );
 }
 
