@@ -131,6 +131,8 @@ for (const { flavour, version, style, ref, origin } of FLAVOURS) {
       const page = await context.newPage();
       await page.goto(odoo.ticketUrl(id, style));
       const triage = sidebar(page).getByRole('region', { name: 'Priority and assignee' });
+      await expect(triage.getByTestId('triage-summary')).toHaveText('★★ 2 stars: within 1 business day · assigned to Sofie Peeters');
+      await triage.getByRole('button', { name: 'Change priority or assignee' }).click();
       await triage.getByRole('radio', { name: /3 stars: immediate attention/ }).check();
       await triage.getByRole('button', { name: 'Assign to me' }).click();
       await triage.getByRole('button', { name: 'Save priority and assignee' }).click();

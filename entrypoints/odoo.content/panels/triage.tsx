@@ -19,6 +19,8 @@ function Triage(props: PanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The team's members are read only when the engineer opens the form.
+  const [open, setOpen] = useState(false);
 
   const change: TicketChange = {};
   if (choice.stars && choice.stars !== saved.stars) change.priority = odooPriorityFromStars(choice.stars);
@@ -44,6 +46,20 @@ function Triage(props: PanelProps) {
     }
   };
 
+  if (!open) {
+    return (
+      <div>
+        <p data-testid="triage-summary">
+          {saved.stars ? `${'★'.repeat(saved.stars)} ${saved.stars} ${saved.stars === 1 ? 'star' : 'stars'}: ${STAR_MEANING[saved.stars]}` : 'No priority yet'}
+          {' · '}
+          {saved.assignee ? `assigned to ${saved.assignee.name}` : 'not assigned'}
+        </p>
+        <button type="button" onClick={() => setOpen(true)}>
+          Change priority or assignee
+        </button>
+      </div>
+    );
+  }
   return (
     <div>
       <TriageFields ticket={ticket} rpc={rpc} facts={facts} timeZone={settings.calendar.timeZone} value={choice} onChange={setChoice} />
