@@ -76,6 +76,17 @@ describe('sandbox Realtime Database, through the firebase web SDK', () => {
     expect((await get(ref(db, brokenStatusPath))).val()).toBeNull();
   });
 
+  it('logs the data requests clients send (what the bench counts)', async () => {
+    const before = server.requests().length;
+    const db = connect(ENGINEER);
+    await get(ref(db, carStatusPath));
+    await set(ref(db, `cars/${SEED.carId}/status/fuelLevelPercent`), 50);
+    expect(server.requests().slice(before)).toEqual([
+      { action: 'get', path: `/${carStatusPath}` },
+      { action: 'put', path: `/${carStatusPath}/fuelLevelPercent` },
+    ]);
+  });
+
   it('sets, updates and pushes changes to listeners', async () => {
     const writer = connect(ENGINEER);
     const watcher = connect(ENGINEER);

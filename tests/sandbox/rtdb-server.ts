@@ -43,6 +43,8 @@ export interface RtdbServer {
   /** `http://127.0.0.1:<port>?ns=<namespace>`: the databaseURL for the web SDK. */
   url: string;
   namespace: string;
+  /** Data requests clients sent so far (a transaction's write is a `put` carrying the expected hash). */
+  requests(): readonly DatabaseRequest[];
   /** Admin read, bypassing rules (test assertions). `path` like 'cars/car-1234/status'. */
   getValue(path: string): Promise<unknown>;
   /** Admin write, bypassing rules; connected clients' listeners see it. */
@@ -97,6 +99,14 @@ interface ServerInternals {
   app: { delete(): Promise<void> };
   tokenValidator: { decode(token: string): Record<string, unknown> };
 }
+/** The wire protocol's data actions, in words. */
+const DATA_ACTIONS: Record<string, DatabaseRequest['action']> = { g: 'get', q: 'listen', p: 'put', m: 'merge' };
+
+export interface DatabaseRequest {
+  action: 'get' | 'listen' | 'put' | 'merge';
+  path: string;
+}
+
 interface WireRequest {
   r?: number;
   a?: string;
@@ -150,6 +160,7 @@ class ClientConnection {
   constructor(
     private readonly server: ServerInternals,
     private readonly socket: WebSocket,
+    private readonly record: (request: DatabaseRequest) => void,
   ) {}
 
   /**
@@ -173,6 +184,7 @@ class ClientConnection {
     if (!message || typeof message !== 'object') return;
     const { t, d } = message as { t?: string; d?: WireRequest };
     if (t !== 'd' || !d) return;
+    if (d.a && d.a in DATA_ACTIONS) this.record({ action: DATA_ACTIONS[d.a]!, path: `/${trimPath(d.b?.p)}` });
     switch (d.a) {
       case 'auth':
       case 'gauth':
@@ -271,6 +283,9 @@ class ClientConnection {
 }
 
 class SandboxDatabaseServer extends FirebaseServer {
+  /** Data requests received from clients (reads, listens, writes), for the bench's request counts. */
+  readonly requestLog: DatabaseRequest[] = [];
+
   get internals(): ServerInternals {
     // The fields exist at runtime; TypeScript only knows them as private to firebase-server.
     return this as unknown as ServerInternals;
@@ -279,7 +294,7 @@ class SandboxDatabaseServer extends FirebaseServer {
   // firebase-server's typings name the DOM WebSocket here; at runtime it is a `ws` socket.
   protected override handleConnection(ws: Parameters<FirebaseServer['handleConnection']>[0]): void {
     const socket = ws as unknown as WebSocket;
-    const connection = new ClientConnection(this.internals, socket);
+    const connection = new ClientConnection(this.internals, socket, (request) => this.requestLog.push(request));
     // Registered before firebase-server's listener, so auth changes apply before it handles the frame.
     socket.on('message', (data) => connection.receive(String(data)));
     socket.on('close', () => connection.dispose());
@@ -341,6 +356,7 @@ export function startRtdbServer(options: RtdbServerOptions = {}): Promise<RtdbSe
           return snapshot.val();
         },
         setValue: async (path, value) => server.setValueAsAdmin(trimPath(path), value),
+        requests: () => server.requestLog,
         reset: async () => server.setValueAsAdmin('', structuredClone(seed)),
         close() {
           closed ??= (async () => {
