@@ -17,6 +17,7 @@ import { processCheckPanel } from './panels/process-check';
 import { incidentWizardPanel } from './panels/IncidentWizard';
 import { linkedIssuesPanel } from './panels/LinkedIssues';
 import { secondLineGitLabPanel } from './panels/SecondLineGitLab';
+import { vendorEscalationPanel } from './panels/VendorEscalation';
 
 /** What every panel gets: the ticket on screen and the means to act on it. */
 export interface PanelProps {
@@ -55,5 +56,6 @@ export const SIDEBAR_PANELS: readonly SidebarPanel[] = [
   processCheckPanel,
   incidentWizardPanel,
   secondLineGitLabPanel,
+  vendorEscalationPanel,
   linkedIssuesPanel,
 ];

@@ -15,12 +15,29 @@ import { decideGitLabRecord } from '../support-process/incident';
 import { initialSteps, runWorkflow, type WorkflowDeps, type WorkflowJournal } from './incident-workflow';
 import { SECOND_LINE_KINDS, isFinished, workflowId, type OdooStep, type TicketWorkflow } from './types';
 
+/** Finished workflows are kept this long (the ticket's notes keep the links for good). */
+const KEEP_FINISHED_MS = 90 * 24 * 60 * 60 * 1000;
+
+// Writes are read-modify-write of one stored object: serialised, so two workflows running at once
+// (a ticket's incident and its 2nd line need) never overwrite each other's step.
+let writing: Promise<unknown> = Promise.resolve();
+
 const journal: WorkflowJournal = {
   async get(id) {
+    await writing;
     return (await workflowJournalItem.getValue())[id];
   },
-  async put(workflow) {
-    await workflowJournalItem.setValue({ ...(await workflowJournalItem.getValue()), [workflow.id]: workflow });
+  put(workflow) {
+    const write = writing.then(async () => {
+      const all = { ...(await workflowJournalItem.getValue()), [workflow.id]: workflow };
+      const cutoff = Date.now() - KEEP_FINISHED_MS;
+      for (const [id, kept] of Object.entries(all)) {
+        if (isFinished(kept) && Date.parse(kept.updatedAt) < cutoff) delete all[id];
+      }
+      await workflowJournalItem.setValue(all);
+    });
+    writing = write.catch(() => undefined);
+    return write;
   },
 };
 
