@@ -11,7 +11,7 @@ import { startSandbox } from './index.ts';
 import { SANDBOX_ACCOUNTS, startAuthEmulator } from './auth-emulator.ts';
 import { SANDBOX_TICKETS } from './odoo/server.ts';
 import { SEED } from './rtdb-seed.ts';
-import { configureExtension, extensionWorker, launchChromium, signInToOdoo } from '../tools/extension-browser.ts';
+import { configureExtension, extensionWorker, launchChromium, signInToOdoo, storeGitLabToken } from '../tools/extension-browser.ts';
 
 const once = process.argv.includes('--once');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
@@ -23,9 +23,11 @@ execFileSync('npx', ['wxt', 'build', '--mode', 'sandbox'], { cwd: root, stdio: [
 
 console.log('Starting the Firebase Auth emulator…');
 const authEmulator = await startAuthEmulator();
-const sandbox = await startSandbox({ authEmulator: authEmulator.host, ports: { odoo: Number(process.env.ODOO_PORT ?? 8069), controlCenter: Number(process.env.CONTROL_CENTER_PORT ?? 8070) } });
+const sandbox = await startSandbox({ authEmulator: authEmulator.host, ports: { odoo: Number(process.env.ODOO_PORT ?? 8069), controlCenter: Number(process.env.CONTROL_CENTER_PORT ?? 8070), gitlab: Number(process.env.GITLAB_PORT ?? 8071) } });
 const context = await launchChromium({ headless });
 await configureExtension(await extensionWorker(context), sandbox.settings);
+// The engineer's GitLab token, as the popup would store it (the stand-in's token with scope api).
+await storeGitLabToken(await extensionWorker(context), sandbox.gitlab.tokens.valid);
 await signInToOdoo(context, sandbox.odoo);
 const extensionId = new URL((await extensionWorker(context)).url()).host;
 
@@ -59,6 +61,7 @@ Support Overlay sandbox is running${headless ? ' (headless: no display)' : ''}.
   Control Center   ${sandbox.controlCenter.url}
     reservation    ${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}
   Realtime DB      ${sandbox.rtdb.url}
+  GitLab           ${sandbox.gitlab.url}  (projects tmf/bugs, tmf/incidents, tmf/integration)
   Firebase Auth    ${authEmulator.host}  (sign in from the popup: ${SANDBOX_ACCOUNTS.engineer.email} / ${SANDBOX_ACCOUNTS.engineer.password};
                    read-only: ${SANDBOX_ACCOUNTS.readonly.email} / ${SANDBOX_ACCOUNTS.readonly.password})
 Screenshots:
