@@ -16,7 +16,8 @@ interface ContentScript {
 }
 
 export const CONTENT_SCRIPTS: readonly ContentScript[] = [
-  { id: 'odoo', js: 'content-scripts/odoo.js', origins: (settings) => settings.odooOrigins },
+  // The loader only: it injects content-scripts/odoo.js (the sidebar) once a ticket form is on screen.
+  { id: 'odoo', js: 'content-scripts/odoo-loader.js', origins: (settings) => settings.odooOrigins },
   {
     id: 'control-center',
     js: 'content-scripts/control-center.js',
@@ -122,4 +123,12 @@ export async function releaseRemovedOrigins(previous: Settings, next: Settings):
   const unique = [...new Set(removed)];
   if (unique.length > 0) await browser.permissions.remove({ origins: unique });
   return unique;
+}
+
+/** The sidebar bundle, injected into an Odoo tab by the background when the loader asks for it. */
+export const ODOO_SIDEBAR_SCRIPT = '/content-scripts/odoo.js';
+
+/** Injects the sidebar into the frame of the Odoo page that asked for it. */
+export async function injectOdooSidebar(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ODOO_SIDEBAR_SCRIPT] });
 }

@@ -8,7 +8,7 @@
  */
 import { browser, type Browser } from '#imports';
 import type { Settings } from './settings';
-import { isControlCenterOrigin, isOdooOrigin } from './settings';
+import { isControlCenterOrigin, isOdooOrigin } from './configured-origins';
 import type { CarStatus, InspectAnswer, RepairAnswer, RepairIdsAsked, RepairRecord, UndoAnswer } from './firebase/repair-types';
 import type { CheckReport } from './connection-checks/report';
 
@@ -57,6 +57,8 @@ export interface BackgroundProtocol {
   'deadline.compute': { request: { stars: 1 | 2 | 3; openedAt: string }; response: { due: string; target?: string } };
   /** The popup's "who am I on each system". */
   'systems.status': { request: Record<string, never>; response: SystemsStatus };
+  /** The Odoo loader saw a ticket form: inject the sidebar into its tab. */
+  'odoo.openSidebar': { request: Record<string, never>; response: null };
   /** Opens the settings page (from the sidebar's "map this stage" link, for instance). */
   'options.open': { request: { section?: string }; response: null };
   /** The draft of a GitLab issue from the ticket (Markdown from its HTML), for the engineer to edit. */
@@ -112,6 +114,7 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
   'deadline.compute': ['odoo', 'extension'],
   'systems.status': ['extension'],
   'options.open': ['odoo', 'control-center', 'extension'],
+  'odoo.openSidebar': ['odoo'],
   'gitlab.draft': ['odoo'],
   'gitlab.findBugs': ['odoo'],
   'gitlab.issues': ['odoo', 'extension'],

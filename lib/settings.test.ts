@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkSettings, DEFAULT_SETTINGS, settingsItem } from './settings';
+import { DEFAULT_SETTINGS, settingsItem } from './settings';
+import { checkSettings } from './settings-validation';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());

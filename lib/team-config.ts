@@ -3,7 +3,8 @@
  * token lives in its own item and is never part of it) and except the machine-local emulator addresses.
  * Importing validates the file like the settings page does and lists what would change before applying.
  */
-import { checkSettings, type Settings } from './settings-schema';
+import type { Settings } from './settings-schema';
+import { checkSettings } from './settings-validation';
 
 export const TEAM_CONFIG_KIND = 'support-overlay-team-config';
 export const TEAM_CONFIG_VERSION = 1;

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { listenInBackground } from '@/lib/messaging';
 import { settingsItem } from '@/lib/settings';
-import { releaseRemovedOrigins, syncContentScripts } from '@/lib/content-scripts';
+import { injectOdooSidebar, releaseRemovedOrigins, syncContentScripts } from '@/lib/content-scripts';
 import { connectionCheckHandlers } from '@/lib/connection-checks/handlers';
 import { systemsStatus } from '@/lib/systems-status';
 import { responseDeadline } from '@/lib/support-process/deadline';
@@ -25,6 +25,11 @@ export default defineBackground(() => {
       },
       'options.open': async () => {
         await browser.runtime.openOptionsPage();
+        return null;
+      },
+      'odoo.openSidebar': async (_request, { sender }) => {
+        if (sender.tab?.id === undefined) throw new Error('The sidebar can only open in a browser tab.');
+        await injectOdooSidebar(sender.tab.id, sender.frameId ?? 0);
         return null;
       },
       ...ticketToGitLabHandlers,

@@ -6,7 +6,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { controlCenterIds } from '@/lib/control-center/url-patterns';
-import { isControlCenterOrigin } from '@/lib/settings';
+import { isControlCenterOrigin } from '@/lib/configured-origins';
 import { followSettings, useSettings } from '@/components/useSettings';
 import { SHADOW_CSS } from '@/components/theme';
 import { RepairButton } from './RepairButton';

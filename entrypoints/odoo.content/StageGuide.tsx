@@ -11,6 +11,7 @@ import { STAR_MEANING, starsFromOdooPriority } from '@/lib/support-process/prior
 import { describeDeadline, formatDeadlineDate } from '@/lib/support-process/deadline-text';
 import { parseOdooDatetime } from '@/lib/odoo/datetime';
 import { sendToBackground } from '@/lib/messaging';
+import { STAGE_GUIDE_SHOWN } from '@/lib/perf-marks';
 
 function Deadline({ ticket, stageId, timeZone }: { ticket: Ticket; stageId: ProcessStageId; timeZone: string }) {
   const stars = starsFromOdooPriority(ticket.priority);
@@ -51,6 +52,9 @@ export function StageGuide(props: {
   onOpenSettings(): void;
 }) {
   const { ticket, stages, mapping, timeZone } = props;
+  useEffect(() => {
+    performance.mark(STAGE_GUIDE_SHOWN, { detail: { ticketId: ticket.id } });
+  }, [ticket.id]);
   const odooStage = stages.find((stage) => stage.id === ticket.stage?.id);
   const stageName = ticket.stage?.name ?? '';
   const stageId = processStageForOdooName(stageName, mapping);

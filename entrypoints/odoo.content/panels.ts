@@ -18,6 +18,7 @@ import { incidentWizardPanel } from './panels/IncidentWizard';
 import { linkedIssuesPanel } from './panels/LinkedIssues';
 import { secondLineGitLabPanel } from './panels/SecondLineGitLab';
 import { vendorEscalationPanel } from './panels/VendorEscalation';
+import { startStatusPlaybookPanel } from './panels/start-status-playbook';
 
 /** What every panel gets: the ticket on screen and the means to act on it. */
 export interface PanelProps {
@@ -58,4 +59,5 @@ export const SIDEBAR_PANELS: readonly SidebarPanel[] = [
   secondLineGitLabPanel,
   vendorEscalationPanel,
   linkedIssuesPanel,
+  startStatusPlaybookPanel,
 ];

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { browser } from '#imports';
-import { checkSettings, DEFAULT_SETTINGS, gitlabTokenItem, settingsItem, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, gitlabTokenItem, settingsItem, type Settings } from '@/lib/settings';
+import { checkSettings } from '@/lib/settings-validation';
 import { PROCESS_STAGES } from '@/lib/support-process/stages';
 import { matchPattern, requestCompanyOrigins } from '@/lib/content-scripts';
 import { sendToBackground } from '@/lib/messaging';

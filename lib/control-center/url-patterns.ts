@@ -207,3 +207,16 @@ function decode(segment: string): string | null {
     return null; // malformed %-escape: not an id we can trust
   }
 }
+
+/**
+ * The Control Center address of a reservation's page, from the first pattern that names only
+ * `:reservationId` (so the sidebar can open the repair for a ticket's reservation). Null when no pattern
+ * does, or the id is not a Firebase key.
+ */
+export function reservationPageUrl(origin: string, patterns: readonly string[], reservationId: string): string | null {
+  if (!origin || !FIREBASE_KEY.test(reservationId)) return null;
+  const pattern = patterns.find(
+    (candidate) => validatePattern(candidate) === null && candidate.includes(':reservationId') && !candidate.includes(':carId'),
+  );
+  return pattern ? `${origin}${pattern.trim().replace(':reservationId', encodeURIComponent(reservationId))}` : null;
+}

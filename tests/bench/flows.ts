@@ -2,7 +2,11 @@
  * The flows of `npm run bench`: requests and time of the main actions driven through the built extension,
  * and the engineer's steps with the extension against the manual procedure of support-process.md.
  */
+import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { Sandbox } from '../sandbox/index.ts';
+import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
+import { SEED } from '../sandbox/rtdb-seed.ts';
+import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
 
 export interface FlowResult {
   /** HTTP requests the flow made to the systems involved (Odoo call_kw, GitLab, database reads/writes). */
@@ -63,14 +67,89 @@ export const FLOW_STEPS = {
   },
 } as const;
 
-export async function measureFlows(_sandbox: Sandbox): Promise<Record<string, FlowResult>> {
+const FLOW_RUNS = Number(process.env.BENCH_FLOW_RUNS ?? 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function repeat(run: () => Promise<{ ms: number; requests: number }>): Promise<{ medianMs: number; requests: number }> {
+  const results: { ms: number; requests: number }[] = [];
+  for (let i = 0; i < FLOW_RUNS; i++) results.push(await run());
+  return { medianMs: Math.round(median(results.map((result) => result.ms))), requests: median(results.map((result) => result.requests)) };
+}
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Support Overlay' });
+
+/** 1st line → DONE from the sidebar: the stage check, the write (Odoo sends "closing ticket"), the note, the re-read. */
+async function stageMove(context: BrowserContext, sandbox: Sandbox) {
+  return repeat(async () => {
+    sandbox.odoo.moveTicketAsColleague(SANDBOX_TICKETS.firstLineTicket, '1st line');
+    const emailsBefore = sandbox.odoo.sentEmails().length;
+    const page = await context.newPage();
+    await page.goto(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.firstLineTicket, 'path'));
+    const panel = sidebar(page);
+    await expect(panel.getByTestId('process-stage')).toHaveText('1st line');
+    await panel.getByRole('button', { name: '→ DONE', exact: true }).click();
+    const dialog = panel.getByRole('region', { name: 'Move to DONE' });
+    const confirm = dialog.getByRole('button', { name: /^Move to DONE/ });
+    await confirm.waitFor();
+    const before = sandbox.odoo.rpcLog().length;
+    const started = Date.now();
+    await confirm.click();
+    await expect(panel.getByTestId('done-message')).toContainText('Moved to DONE.');
+    const ms = Date.now() - started;
+    const requests = sandbox.odoo.rpcLog().slice(before).filter((entry) => entry.url.includes('/web/dataset/call_kw')).length;
+    if (sandbox.odoo.sentEmails().length !== emailsBefore + 1) throw new Error('The stage move did not send exactly one email.');
+    await page.close();
+    return { ms, requests };
+  });
+}
+
+/** Control Center → dialog → backup → transaction, signed in as the sandbox engineer. */
+async function startStatusRepair(context: BrowserContext, sandbox: Sandbox, extensionId: string, worker: Worker) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const form = popup.getByRole('form', { name: 'Sign in to Firebase' });
+  await form.getByLabel('Email').fill(SANDBOX_ACCOUNTS.engineer.email);
+  await form.getByLabel('Password').fill(SANDBOX_ACCOUNTS.engineer.password);
+  await form.getByRole('button', { name: 'Sign in to Firebase' }).click();
+  await expect(popup.getByTestId('firebase-email')).toHaveText(SANDBOX_ACCOUNTS.engineer.email);
+  await popup.close();
+
+  return repeat(async () => {
+    // A new broken reservation each run: the database back to its seed, the extension's record of the last run gone.
+    await sandbox.rtdb.reset();
+    await worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.remove('startStatusRepairs'));
+    const page = await context.newPage();
+    const before = sandbox.rtdb.requests().length;
+    const started = Date.now();
+    await page.goto(`${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
+    await page.getByRole('button', { name: 'Repair start status' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Repair start status' });
+    await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
+    await expect(dialog.getByRole('status').first()).toContainText(`Start status written for reservation ${SEED.brokenReservationId}`);
+    const ms = Date.now() - started;
+    const requests = sandbox.rtdb.requests().length - before;
+    await page.close();
+    return { ms, requests };
+  });
+}
+
+export async function measureFlows(sandbox: Sandbox, context: BrowserContext, worker: Worker): Promise<Record<string, FlowResult>> {
   const steps = (name: keyof typeof FLOW_STEPS) => ({
     stepsWithExtension: FLOW_STEPS[name].withExtension.length,
     stepsManual: FLOW_STEPS[name].manual.length,
   });
   return {
-    stageMoveWithEmail: { requests: null, medianMs: null, ...steps('stageMoveWithEmail'), note: 'not measured yet' },
+    stageMoveWithEmail: { ...(await stageMove(context, sandbox)), ...steps('stageMoveWithEmail'), note: 'Odoo call_kw from the confirm click to "Moved"' },
     incidentWorkflow: { requests: null, medianMs: null, ...steps('incidentWorkflow'), note: 'not measured yet' },
-    startStatusRepair: { requests: null, medianMs: null, ...steps('startStatusRepair'), note: 'not measured yet' },
+    startStatusRepair: {
+      ...(await startStatusRepair(context, sandbox, new URL(worker.url()).host, worker)),
+      ...steps('startStatusRepair'),
+      note: 'database requests from opening the page to "Start status written" (backup file included)',
+    },
   };
 }

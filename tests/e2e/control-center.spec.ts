@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
+import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 
 test.describe('Control Center page', () => {
   test('a reservation page shows the repair button with the ids from its URL', async ({ context, sandbox }) => {
@@ -32,4 +33,29 @@ test.describe('Control Center page', () => {
     await page.waitForTimeout(1000);
     await expect(page.getByRole('button', { name: 'Repair start status' })).toHaveCount(0);
   });
+});
+
+test('a ticket that mentions the start-status error offers the playbook and opens the repair in Control Center', async ({ context, sandbox }) => {
+  const page = await context.newPage();
+  await page.goto(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.startStatusTicket, 'path'));
+  const playbook = page.getByRole('complementary', { name: 'Support Overlay' }).getByRole('region', { name: 'Start status repair' });
+  await expect(playbook).toContainText('This ticket mentions “Could not determine the start status of this reservation”');
+  await expect(playbook.getByRole('button', { name: 'Open the repair in Control Center' })).toBeDisabled();
+  await playbook.getByLabel('Reservation id or its Control Center URL').fill('not/an id');
+  await expect(playbook.getByRole('alert')).toHaveText('That is not a reservation id or a Control Center reservation URL.');
+  await playbook.getByLabel('Reservation id or its Control Center URL').fill(SEED.brokenReservationId);
+  const [controlCenter] = await Promise.all([
+    context.waitForEvent('page'),
+    playbook.getByRole('button', { name: 'Open the repair in Control Center' }).click(),
+  ]);
+  await expect(controlCenter).toHaveURL(`${sandbox.controlCenter.url}/reservations/${SEED.brokenReservationId}`);
+  await expect(controlCenter.getByRole('button', { name: 'Repair start status' })).toBeVisible();
+});
+
+test('tickets that do not mention the error get no playbook', async ({ context, sandbox }) => {
+  const page = await context.newPage();
+  await page.goto(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.triageTicket, 'path'));
+  const panel = page.getByRole('complementary', { name: 'Support Overlay' });
+  await expect(panel.getByTestId('process-stage')).toHaveText('TRIAGE');
+  await expect(panel.getByRole('region', { name: 'Start status repair' })).toHaveCount(0);
 });

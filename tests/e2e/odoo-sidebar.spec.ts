@@ -77,3 +77,16 @@ test('an unmapped Odoo stage says so and offers the mapping', async ({ context, 
   await expect(sidebar(page)).toContainText('The Odoo stage “NEW” is not mapped to a stage of the support process');
   await expect(sidebar(page).getByRole('button', { name: 'Map Odoo stages in the settings' })).toBeVisible();
 });
+
+test('opened on the ticket list, the sidebar appears once Odoo navigates to a ticket', async ({ context, sandbox }) => {
+  const page = await context.newPage();
+  const ticketPath = new URL(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.triageTicket, 'path')).pathname;
+  await page.goto(`${sandbox.odoo.url}${ticketPath.replace(/\/\d+$/, '')}`);
+  await expect(page.locator('.o_list_view, .o_list_renderer, table').first()).toBeVisible();
+  await expect(sidebar(page)).toHaveCount(0);
+  await page.evaluate((url) => {
+    history.pushState({}, '', url);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, ticketPath);
+  await expect(sidebar(page).getByTestId('process-stage')).toHaveText('TRIAGE');
+});

@@ -1,18 +1,17 @@
 // The chatter and the emails Odoo sends by itself: tracking, stage templates, message_post, activities.
+import { many2oneId } from './fields.ts';
 import { OdooError, frame, pyRepr, recordsetRepr } from './errors.ts';
 import { escapeText, htmlToText, sanitizeHtml } from './html.ts';
 import type { StoredRecord, StoredValue } from './models.ts';
 import { ACTIVITY_TYPES, SUBTYPES, type SandboxState } from './state.ts';
 
-const asId = (value: StoredValue | undefined): number | false => (typeof value === 'number' ? value : false);
-
 function userPartner(state: SandboxState, uid: number): number | false {
   const user = state.db.find('res.users', uid);
-  return user ? asId(user['partner_id']) : false;
+  return user ? many2oneId(user['partner_id']) : false;
 }
 
 function stageName(state: SandboxState, ticket: StoredRecord): string {
-  const stage = asId(ticket['stage_id']);
+  const stage = many2oneId(ticket['stage_id']);
   return stage === false ? '' : state.db.displayName(state.names.stage, stage);
 }
 
@@ -67,13 +66,13 @@ export function renderTemplate(state: SandboxState, templateId: number, ticket: 
  */
 export function sendStageTemplate(state: SandboxState, ticket: StoredRecord, actingUid: number): void {
   const { db, names } = state;
-  const stageId = asId(ticket['stage_id']);
+  const stageId = many2oneId(ticket['stage_id']);
   const stage = stageId === false ? undefined : db.find(names.stage, stageId);
-  const templateId = asId(stage?.[names.stageTemplate]);
+  const templateId = many2oneId(stage?.[names.stageTemplate]);
   if (templateId === false || !db.find('mail.template', templateId)) return;
 
   const partnerEmail = String(ticket['partner_email'] || '');
-  const customer = asId(ticket['partner_id']);
+  const customer = many2oneId(ticket['partner_id']);
   const actingPartner = userPartner(state, actingUid);
   if (names.flavour === 'enterprise' && state.version >= 17) {
     if (!partnerEmail) return;
@@ -111,7 +110,7 @@ export function trackTicketChanges(state: SandboxState, ticket: StoredRecord, be
     const label = (value: StoredValue | undefined) => (typeof value === 'number' && field.relation ? db.displayName(field.relation, value) : value ? String(value) : '');
     db.insert('mail.tracking.value', {
       field_desc: field.string, field_type: field.type, mail_message_id: messageId,
-      old_value_integer: asId(before[name]) || 0, new_value_integer: asId(ticket[name]) || 0,
+      old_value_integer: many2oneId(before[name]) || 0, new_value_integer: many2oneId(ticket[name]) || 0,
       old_value_char: label(before[name]), new_value_char: label(ticket[name]),
     });
   }
@@ -167,7 +166,7 @@ export function messagePost(state: SandboxState, model: string, ids: number[], k
 
   // A discussion message (not a note) is emailed to the followers: the customer follows their ticket.
   if (subtype === SUBTYPES.discussion && model === state.names.ticket) {
-    const customer = asId(record['partner_id']);
+    const customer = many2oneId(record['partner_id']);
     const recipients = [...new Set([...(customer === false ? [] : [customer]), ...partnerIds])].filter((p) => p !== author);
     const to = recipients.map((p) => String(db.find('res.partner', p)?.['email'] || '')).filter(Boolean).join(', ');
     if (to) {

@@ -83,7 +83,7 @@ const TICKETS: TicketSeed[] = [
   },
   {
     id: 45, team: 1, stage: 2, name: `Key box does not open <img src=x onerror="${XSS}">`, partner: 25, user: false, priority: '0', hoursAgo: 24, stageHoursAgo: 20, tags: [3],
-    description: `<p>The key box at <b>Gent Sint-Pieters</b> does not open with my card.</p><script>${XSS}</script><p><img src="x" onerror="${XSS}"> photo of the display</p><p><a href="javascript:${XSS}">Error details</a></p><p>Els</p>`,
+    description: `<p>The key box at <b>Gent Sint-Pieters</b> does not open with my card.</p><script>${XSS}</script><p><img src="data:," onerror="${XSS}"> photo of the display</p><p><a href="javascript:${XSS}">Error details</a></p><p>Els</p>`,
   },
   {
     id: 46, team: 2, stage: 1, name: 'Reservations API returns 500 for bulk sync', partner: 31, user: false, hoursAgo: 4, tags: [],

@@ -1,11 +1,10 @@
 // helpdesk.ticket create/write with what Odoo does around them: team stages, stage stamps, tracking, emails.
+import { many2oneId } from './fields.ts';
 import { OdooError } from './errors.ts';
 import { announceNewTicket, missingRecord, trackTicketChanges } from './mail.ts';
 import type { StoredRecord, StoredValue } from './models.ts';
 import type { SandboxState } from './state.ts';
 import { convertValues, notNullError } from './values.ts';
-
-const asId = (value: StoredValue | undefined): number | false => (typeof value === 'number' ? value : false);
 
 /** Stages usable by a team, by sequence (OCA: a stage without teams is shared by all). */
 export function teamStages(state: SandboxState, team: number | false): StoredRecord[] {
@@ -38,7 +37,7 @@ function applyStageStamps(state: SandboxState, values: Record<string, StoredValu
   const { db, names } = state;
   const now = db.now();
   values[names.lastStageUpdate] = now;
-  const stage = asId(values['stage_id']);
+  const stage = many2oneId(values['stage_id']);
   const record = stage === false ? undefined : db.find(names.stage, stage);
   const closed = names.flavour === 'oca' ? record?.['closed'] === true : record?.['fold'] === true;
   values[names.closeDate] = closed ? now : false;
@@ -54,22 +53,22 @@ export function writeTickets(state: SandboxState, ids: number[], rawValues: unkn
       throw missingRecord(names.ticket, id, uid);
     }
     const values = convertValues(db, names.ticket, rawValues, ticket);
-    const team = 'team_id' in values ? asId(values['team_id']) : asId(ticket['team_id']);
+    const team = 'team_id' in values ? many2oneId(values['team_id']) : many2oneId(ticket['team_id']);
     if ('team_id' in values && !('stage_id' in values)) {
       // Enterprise recomputes the stage when the team changes and the stage is not one of the new team's.
       const stages = teamStages(state, team);
-      const current = asId(ticket['stage_id']);
+      const current = many2oneId(ticket['stage_id']);
       if (!stages.some((s) => s.id === current)) values['stage_id'] = stages[0]?.id ?? false;
     }
-    const stage = asId(values['stage_id']);
+    const stage = many2oneId(values['stage_id']);
     if ('stage_id' in values && stage !== false) checkStageOfTeam(state, ticket, stage, team);
     if (names.flavour === 'enterprise' && 'partner_id' in values) {
-      const contact = partnerContact(state, asId(values['partner_id']));
+      const contact = partnerContact(state, many2oneId(values['partner_id']));
       for (const [k, v] of Object.entries(contact)) if (!(k in values)) values[k] = v;
     }
     const stageChanged = 'stage_id' in values && values['stage_id'] !== ticket['stage_id'];
     if (stageChanged) applyStageStamps(state, values);
-    if (asId(values['user_id']) !== false && !ticket[names.assignDate]) values[names.assignDate] = db.now();
+    if (many2oneId(values['user_id']) !== false && !ticket[names.assignDate]) values[names.assignDate] = db.now();
 
     const before: Record<string, StoredValue> = {};
     for (const name of Object.keys(values)) before[name] = ticket[name] ?? false;
@@ -87,11 +86,11 @@ export function createTicket(state: SandboxState, rawValues: unknown, uid: numbe
     const myTeam = db.search(names.team, [[names.teamMembers, 'in', [uid]]], { limit: 1 })[0] ?? db.search(names.team, [], { limit: 1 })[0];
     values['team_id'] = myTeam ?? false;
   }
-  const team = asId(values['team_id']);
+  const team = many2oneId(values['team_id']);
   if (!('stage_id' in values) || values['stage_id'] === false) values['stage_id'] = teamStages(state, team)[0]?.id ?? false;
   else checkStageOfTeam(state, { id: 0, name: String(values['name'] ?? '') }, Number(values['stage_id']), team);
   if ('partner_id' in values) {
-    const contact = partnerContact(state, asId(values['partner_id']));
+    const contact = partnerContact(state, many2oneId(values['partner_id']));
     for (const [k, v] of Object.entries(contact)) if (!(k in values) || values[k] === false) values[k] = v;
   }
   for (const [name, def] of Object.entries(model.fields)) {
@@ -101,7 +100,7 @@ export function createTicket(state: SandboxState, rawValues: unknown, uid: numbe
   const now = db.now();
   const ticket = db.insert(names.ticket, { ...values, [names.lastStageUpdate]: now, create_uid: uid, write_uid: uid, create_date: now });
   ticket[names.ticketRef] = names.flavour === 'oca' ? `HT${String(ticket.id).padStart(5, '0')}` : String(ticket.id);
-  if (asId(ticket['user_id']) !== false) ticket[names.assignDate] = now;
+  if (many2oneId(ticket['user_id']) !== false) ticket[names.assignDate] = now;
   announceNewTicket(state, ticket, uid);
   return ticket.id;
 }
@@ -110,7 +109,7 @@ export function createTicket(state: SandboxState, rawValues: unknown, uid: numbe
 export function moveTicketByStageName(state: SandboxState, ticketId: number, stageName: string, uid: number): void {
   const ticket = state.db.find(state.names.ticket, ticketId);
   if (!ticket) throw new Error(`No ticket ${ticketId} in the Odoo sandbox`);
-  const stage = teamStages(state, asId(ticket['team_id'])).find((s) => s['name'] === stageName);
+  const stage = teamStages(state, many2oneId(ticket['team_id'])).find((s) => s['name'] === stageName);
   if (!stage) throw new Error(`Team of ticket ${ticketId} has no stage named "${stageName}"`);
   writeTickets(state, [ticketId], { stage_id: stage.id }, uid);
 }

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { FlavourNames, OdooVersion } from '../models.ts';
 
-const CLIENT = readFileSync(new URL('./web-client.js', import.meta.url), 'utf8');
+// Served inline: indentation and whole-line comments are dropped (the file has no multi-line strings).
+const CLIENT = readFileSync(new URL('./web-client.js', import.meta.url), 'utf8')
+  .split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('//')).join('\n');
 if (/<\/script/i.test(CLIENT)) throw new Error('web-client.js must not contain a closing script tag: it is served inline');
 export const STYLES = readFileSync(new URL('./web-client.css', import.meta.url), 'utf8');
 
