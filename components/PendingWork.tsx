@@ -1,10 +1,12 @@
 /**
  * Pending work in the popup: QNRs switched to mock- for a start-status repair and not yet switched back
- * (the step the process warns is dangerous to forget). Follows storage; confirming goes to the background,
- * which also clears the toolbar badge.
+ * (the step the process warns is dangerous to forget), and ticket → GitLab workflows not finished (a
+ * failed step, or Odoo steps waiting for the ticket's tab). Follows storage; confirming and retrying go to
+ * the background, which also keeps the toolbar badge.
  */
 import { useEffect, useState } from 'react';
-import { startStatusRepairsItem } from '@/lib/settings';
+import { startStatusRepairsItem, workflowJournalItem } from '@/lib/settings';
+import { STEP_LABEL, type TicketWorkflow } from '@/lib/workflows/types';
 import { qnrPending, type RepairRecord } from '@/lib/firebase/repair-types';
 import { sendToBackground } from '@/lib/messaging';
 import { ErrorNotice } from './ErrorNotice';
@@ -18,8 +20,27 @@ export function PendingWork() {
     return startStatusRepairsItem.watch((next) => setRecords(next ?? []));
   }, []);
 
+  const [workflows, setWorkflows] = useState<TicketWorkflow[]>([]);
+  useEffect(() => {
+    const load = () =>
+      sendToBackground('workflows.pending', {}).then(setWorkflows, (failure: unknown) =>
+        setError(failure instanceof Error ? failure.message : String(failure)),
+      );
+    void load();
+    return workflowJournalItem.watch(() => void load());
+  }, []);
+
   const pending = records.filter(qnrPending);
-  if (pending.length === 0 && !error) return null;
+  if (pending.length === 0 && workflows.length === 0 && !error) return null;
+
+  const retry = async (ticketId: number) => {
+    setError(null);
+    try {
+      await sendToBackground('workflows.retry', { ticketId });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
 
   const restored = async (reservationId: string) => {
     setError(null);
@@ -46,6 +67,31 @@ export function PendingWork() {
             </button>
           </li>
         ))}
+        {workflows.map((workflow) => {
+          const open = workflow.steps.filter((step) => step.status !== 'done' && step.status !== 'skipped');
+          const failed = open.find((step) => step.status === 'failed');
+          const waiting = open.filter((step) => step.status === 'waiting');
+          return (
+            <li key={workflow.id} aria-label={`Ticket ${workflow.ticketRef ?? workflow.ticketId}`}>
+              <p>
+                Ticket {workflow.ticketRef ?? workflow.ticketId} “{workflow.ticketName}”:{' '}
+                {failed
+                  ? `“${STEP_LABEL[failed.id]}” failed.`
+                  : waiting.length > 0
+                    ? `${waiting.map((step) => `“${STEP_LABEL[step.id]}”`).join(' and ')} wait for the ticket to be open in Odoo.`
+                    : `${open.map((step) => `“${STEP_LABEL[step.id]}”`).join(', ')} still to do.`}
+              </p>
+              <a href={workflow.ticketUrl} target="_blank" rel="noreferrer">
+                Open the ticket to finish
+              </a>{' '}
+              {failed && (
+                <button type="button" onClick={() => void retry(workflow.ticketId)}>
+                  Retry now
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

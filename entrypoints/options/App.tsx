@@ -158,7 +158,7 @@ export function App() {
     setDraft({ ...draft, settings: change(draft.settings) });
   };
   const text = (id: string, label: string, value: string, onChange: (value: string) => void, problem?: string, hint?: string, type = 'text') => (
-    <Field id={id} label={label} problem={problem} hint={hint}>
+    <Field key={id} id={id} label={label} problem={problem} hint={hint}>
       <input
         id={id}
         type={type}

@@ -55,6 +55,11 @@ test('Odoo steps wait in the journal while no tab shows the ticket, and run when
   expect(Object.fromEntries(retried.value.steps.map((s) => [s.id, s.status]))).toMatchObject({ create: 'done', link: 'done', note: 'waiting', stage: 'pending' });
   const pending = (await send('workflows.pending', {})) as { ok: boolean; value: Array<{ ticketId: number }> };
   expect(pending.value.map((w) => w.ticketId)).toEqual([TICKET]);
+  // The popup lists it as pending work, with the way to resume.
+  await popup.reload();
+  const item = popup.getByRole('region', { name: 'Pending work' }).getByRole('listitem').filter({ hasText: 'wait for the ticket to be open in Odoo' });
+  await expect(item).toContainText('“Note on the ticket”');
+  await expect(item.getByRole('link', { name: 'Open the ticket to finish' })).toHaveAttribute("href", new RegExp(`\\b${TICKET}\\b`));
   expect(ticketStage(sandbox)).toBe(SANDBOX_STAGES.firstLine);
   expect(sandbox.odoo.messages(TICKET).some((m) => m.body.includes('GitLab issue:'))).toBe(false);
 
