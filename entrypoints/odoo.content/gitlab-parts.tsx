@@ -5,6 +5,7 @@ import type { IssueDraft, TicketFacts } from '@/lib/gitlab/draft-types';
 import type { Ticket } from '@/lib/odoo/helpdesk';
 import { severityLabel } from '@/lib/support-process/severity';
 import { STEP_LABEL, isFinished, type TicketWorkflow } from '@/lib/workflows/types';
+import { announceRecordedIssue } from './recorded-issues';
 
 export function ticketFacts(ticket: Ticket): TicketFacts {
   return {
@@ -96,4 +97,28 @@ export function WorkflowProgress({ workflow, onRetry, busy }: { workflow: Ticket
       )}
     </div>
   );
+}
+
+/**
+ * A ticket's workflow and the one action running on it (start, retry): busy while it runs, its error as a
+ * sentence, its result. What the engineer typed is never reset by a failure.
+ */
+export function useWorkflowAction() {
+  const [workflow, setWorkflow] = useState<TicketWorkflow | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<TicketWorkflow>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await action();
+      setWorkflow(result);
+      if (result.steps.some((step) => step.id === 'note' && step.status === 'done')) announceRecordedIssue();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { workflow, setWorkflow, busy, error, setError, run };
 }

@@ -14,9 +14,8 @@ import {
   type IncidentCause,
 } from '@/lib/support-process/incident';
 import { SEVERITIES, SEVERITY_POLICY, resolveSeverity, severityLabel, type Severity } from '@/lib/support-process/severity';
-import type { TicketWorkflow } from '@/lib/workflows/types';
-import { announceRecordedIssue, readRecordedIssues, type RecordedRef } from '../recorded-issues';
-import { DraftEditor, WorkflowProgress, errorText as message, ticketFacts } from '../gitlab-parts';
+import { readRecordedIssues, type RecordedRef } from '../recorded-issues';
+import { DraftEditor, WorkflowProgress, errorText as message, ticketFacts, useWorkflowAction } from '../gitlab-parts';
 
 
 function SeverityChoice({ value, onChange }: { value: Severity; onChange(severity: Severity): void }) {
@@ -122,7 +121,7 @@ function KnownBugPicker({ words, picked, onPick }: { words: string[]; picked: Is
 
 function IncidentWizard({ ticket, rpc }: PanelProps) {
   const facts = useMemo(() => ticketFacts(ticket), [ticket]);
-  const [workflow, setWorkflow] = useState<TicketWorkflow | null | undefined>(undefined);
+  const { workflow, setWorkflow, busy, error, setError, run } = useWorkflowAction();
   const [recorded, setRecorded] = useState<RecordedRef[]>([]);
   const [anotherAnyway, setAnotherAnyway] = useState(false);
   const [cause, setCause] = useState<IncidentCause>(DEFAULT_INCIDENT_CAUSE);
@@ -130,8 +129,6 @@ function IncidentWizard({ ticket, rpc }: PanelProps) {
   const [drafts, setDrafts] = useState<Partial<Record<IssueKind, IssueDraft>>>({});
   const [words, setWords] = useState<string[]>([]);
   const [knownBug, setKnownBug] = useState<IssueSummary | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const record = decideGitLabRecord(cause);
   const kind: IssueKind = record.kind;
   const draft = drafts[kind];
@@ -167,19 +164,6 @@ function IncidentWizard({ ticket, rpc }: PanelProps) {
     };
   }, [kind, workflow, facts]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const run = async (action: () => Promise<TicketWorkflow>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await action();
-      setWorkflow(result);
-      if (result.steps.some((step) => step.id === 'note' && step.status === 'done')) announceRecordedIssue();
-    } catch (e) {
-      setError(message(e)); // the draft and the choices stay as they are
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const create = () => {
     if (!draft) return;

@@ -8,10 +8,9 @@ import type { PanelProps, SidebarPanel } from '../panels';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { sendToBackground } from '@/lib/messaging';
 import type { IssueDraft } from '@/lib/gitlab/draft-types';
-import type { SecondLineKind, TicketWorkflow } from '@/lib/workflows/types';
+import type { SecondLineKind } from '@/lib/workflows/types';
 import { SECOND_LINE_KINDS } from '@/lib/workflows/types';
-import { announceRecordedIssue } from '../recorded-issues';
-import { DraftEditor, WorkflowProgress, errorText, ticketFacts } from '../gitlab-parts';
+import { DraftEditor, WorkflowProgress, errorText, ticketFacts, useWorkflowAction } from '../gitlab-parts';
 
 const ACTION: Readonly<Record<SecondLineKind, { button: string; create: string }>> = {
   'bug-report': { button: 'Open a bug', create: 'Create the bug in GitLab' },
@@ -21,11 +20,9 @@ const ACTION: Readonly<Record<SecondLineKind, { button: string; create: string }
 
 function SecondLineAction({ kind, props }: { kind: SecondLineKind; props: PanelProps }) {
   const facts = useMemo(() => ticketFacts(props.ticket), [props.ticket]);
-  const [workflow, setWorkflow] = useState<TicketWorkflow | null | undefined>(undefined);
+  const { workflow, setWorkflow, busy, error, setError, run } = useWorkflowAction();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<IssueDraft | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -48,19 +45,6 @@ function SecondLineAction({ kind, props }: { kind: SecondLineKind; props: PanelP
     }
   };
 
-  const run = async (action: () => Promise<TicketWorkflow>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await action();
-      setWorkflow(result);
-      if (result.steps.some((step) => step.id === 'note' && step.status === 'done')) announceRecordedIssue();
-    } catch (e) {
-      setError(errorText(e)); // the draft stays as typed
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (workflow) {
     const createFailed = !workflow.issue && workflow.steps[0]?.status === 'failed';
