@@ -3,12 +3,11 @@
  * or reservation id (the configured patterns), shows the start-status repair button. Follows in-page
  * navigation. The repair itself runs in the background (Firebase never loads here).
  */
-import { createRoot, type Root } from 'react-dom/client';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { controlCenterIds } from '@/lib/control-center/url-patterns';
 import { isControlCenterOrigin } from '@/lib/configured-origins';
 import { followSettings, useSettings } from '@/components/useSettings';
-import { SHADOW_CSS } from '@/components/theme';
+import { mountInShadowRoot, type ShadowUi } from '@/components/shadow-ui';
 import { RepairButton } from './RepairButton';
 
 export default defineContentScript({
@@ -19,28 +18,13 @@ export default defineContentScript({
     const { settings } = useSettings.getState();
     if (!isControlCenterOrigin(settings, location.origin)) return;
 
-    let ui: ShadowRootContentScriptUi<Root> | null = null;
+    let ui: ShadowUi | null = null;
     const follow = async (url: string) => {
       ui?.remove();
       ui = null;
       const ids = controlCenterIds(url, useSettings.getState().settings.controlCenter.patterns);
       if (!ids) return;
-      ui = await createShadowRootUi(ctx, {
-        name: 'support-overlay-repair',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: SHADOW_CSS,
-        onMount(container) {
-          const root = createRoot(container);
-          root.render(<RepairButton ids={ids} />);
-          return root;
-        },
-        onRemove(root) {
-          root?.unmount();
-        },
-      });
-      ui.mount();
+      ui = await mountInShadowRoot(ctx, 'support-overlay-repair', <RepairButton ids={ids} />);
     };
     ctx.addEventListener(window, 'wxt:locationchange', (event) => void follow(event.newUrl.href));
     void follow(location.href);

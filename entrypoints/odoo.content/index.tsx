@@ -4,8 +4,7 @@
  * shadow root once the form is rendered, and follows Odoo's in-page navigation (pushState) both ways.
  * Odoo calls run here, same-origin, with the engineer's own session cookie.
  */
-import { createRoot, type Root } from 'react-dom/client';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { ticketFromUrl } from '@/lib/odoo/ticket-url';
 import { createTicketPageCheck } from '@/lib/odoo/ticket-page';
 import { companyIdsFromPage, createOdooRpc } from '@/lib/odoo/rpc';
@@ -14,7 +13,7 @@ import { isOdooOrigin } from '@/lib/configured-origins';
 import { odooActionModelsItem } from '@/lib/settings';
 import { waitForElement } from '@/lib/wait-for-element';
 import { followSettings, useSettings } from '@/components/useSettings';
-import { SHADOW_CSS } from '@/components/theme';
+import { mountInShadowRoot, type ShadowUi } from '@/components/shadow-ui';
 import { createTicketStore } from './ticket-store';
 import { Sidebar } from './Sidebar';
 import { followWorkflowSteps } from './workflow-steps';
@@ -43,7 +42,7 @@ export default defineContentScript({
     });
     // GitLab workflows: their Odoo steps run in this tab (relayed by the background).
     ctx.onInvalidated(followWorkflowSteps(store, rpc));
-    let ui: ShadowRootContentScriptUi<Root> | null = null;
+    let ui: ShadowUi | null = null;
     let pending: AbortController | null = null;
 
     const follow = async (url: string) => {
@@ -66,22 +65,7 @@ export default defineContentScript({
       if (!ticketPage) return unmount();
       if (!form) return;
       if (!ui) {
-        ui = await createShadowRootUi(ctx, {
-          name: 'support-overlay-sidebar',
-          position: 'inline',
-          anchor: 'body',
-          append: 'last',
-          css: SHADOW_CSS,
-          onMount(container) {
-            const root = createRoot(container);
-            root.render(<Sidebar store={store} rpc={rpc} />);
-            return root;
-          },
-          onRemove(root) {
-            root?.unmount();
-          },
-        });
-        ui.mount();
+        ui = await mountInShadowRoot(ctx, 'support-overlay-sidebar', <Sidebar store={store} rpc={rpc} />);
       }
       void store.getState().load(target.id);
     };
