@@ -22,7 +22,8 @@ test('escalate to Invers: drafted from the ticket, mailed or copied, logged, mov
   const emails = sandbox.odoo.sentEmails().length;
   await panel.getByRole('button', { name: 'Log it and move to 3rd line' }).click();
   await expect.poll(() => ticketStage(sandbox, TICKET)).toBe(SANDBOX_STAGES.thirdLine);
-  const note = sandbox.odoo.messages(TICKET).find((m) => m.body.includes('escalated to Invers GmbH'));
-  expect(note?.body).toContain('PS: the cloudboxx firmware is 4.2.');
+  // The note is logged right after the stage write: wait for it rather than read the chatter once.
+  const note = () => sandbox.odoo.messages(TICKET).find((m) => m.body.includes('escalated to Invers GmbH'))?.body;
+  await expect.poll(note).toContain('PS: the cloudboxx firmware is 4.2.');
   expect(sandbox.odoo.sentEmails().length).toBe(emails); // 3rd line sends the customer nothing
 });
