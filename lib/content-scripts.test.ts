@@ -104,24 +104,35 @@ describe('which origins the settings need', () => {
 });
 
 describe('content scripts follow the configured and granted origins', () => {
-  it('registers each script for exactly its granted origins', async () => {
+  it('registers the Control Center script for its granted origin only; Odoo gets none (its sidebar is injected on demand)', async () => {
     const access = fakeHostAccess();
     access.grant(ODOO);
+    await syncContentScripts(settings);
+    expect(access.matches('control-center')).toBeNull(); // not granted: no script there
     access.grant(CC);
     await syncContentScripts(settings);
-    expect(access.matches('odoo')).toEqual([`${ODOO}/*`]); // ODOO_OLD not granted: no script there
     expect(access.matches('control-center')).toEqual([`${CC}/*`]);
+    expect(await fakeBrowser.scripting.getRegisteredContentScripts()).toHaveLength(1);
   });
 
   it('re-syncing after a change replaces the registration (no duplicate id)', async () => {
     const access = fakeHostAccess();
-    access.grant(ODOO);
-    access.grant(ODOO_OLD);
+    access.grant(CC);
     await syncContentScripts(settings);
-    expect(access.matches('odoo')).toEqual([`${ODOO}/*`, `${ODOO_OLD}/*`]);
-    await syncContentScripts({ ...settings, odooOrigins: [ODOO], controlCenter: { ...settings.controlCenter, origin: '' } });
-    expect(access.matches('odoo')).toEqual([`${ODOO}/*`]);
+    await syncContentScripts(settings);
+    expect(access.matches('control-center')).toEqual([`${CC}/*`]);
+    await syncContentScripts({ ...settings, controlCenter: { ...settings.controlCenter, origin: '' } });
     expect(access.matches('control-center')).toBeNull();
+  });
+
+  it('drops a script an earlier version registered (the Odoo loader persisted across the update)', async () => {
+    const access = fakeHostAccess();
+    access.grant(ODOO);
+    access.grant(CC);
+    await fakeBrowser.scripting.registerContentScripts([{ id: 'odoo', js: ['content-scripts/odoo-loader.js'], matches: [`${ODOO}/*`] }]);
+    await syncContentScripts(settings);
+    expect(access.matches('odoo')).toBeNull();
+    expect(access.matches('control-center')).toEqual([`${CC}/*`]);
   });
 
   it('removing an origin from the settings gives its access back; the others keep theirs', async () => {
@@ -131,32 +142,18 @@ describe('content scripts follow the configured and granted origins', () => {
     expect(await releaseRemovedOrigins(settings, next)).toEqual([`${ODOO_OLD}/*`]);
     expect(await fakeBrowser.permissions.contains({ origins: [`${ODOO_OLD}/*`] })).toBe(false);
     expect(await fakeBrowser.permissions.contains({ origins: [`${ODOO}/*`, `${CC}/*`, 'https://gitlab.example.com/*'] })).toBe(true);
-    await syncContentScripts(next);
-    expect(access.matches('odoo')).toEqual([`${ODOO}/*`]);
   });
 
   it('never tries to give back what the manifest grants (the sandbox build’s loopback)', async () => {
     const access = fakeHostAccess({ required: ['http://127.0.0.1/*'] });
-    const local = { ...DEFAULT_SETTINGS, odooOrigins: ['http://127.0.0.1:8069'], gitlab: { ...DEFAULT_SETTINGS.gitlab, host: '' } };
+    const local = {
+      ...DEFAULT_SETTINGS,
+      odooOrigins: ['http://127.0.0.1:8069'],
+      controlCenter: { ...DEFAULT_SETTINGS.controlCenter, origin: 'http://127.0.0.1:8070' },
+      gitlab: { ...DEFAULT_SETTINGS.gitlab, host: '' },
+    };
     expect(await releaseRemovedOrigins(local, DEFAULT_SETTINGS)).toEqual([]);
     await syncContentScripts(local);
-    expect(access.matches('odoo')).toEqual(['http://127.0.0.1:8069/*']);
-  });
-});
-
-describe('match patterns per browser', () => {
-  it('Chrome keeps the port; Firefox cannot, so it covers the host on every port', () => {
-    expect(matchPatternFor('http://127.0.0.1:8069', 'chrome')).toBe('http://127.0.0.1:8069/*');
-    expect(matchPatternFor('http://127.0.0.1:8069', 'firefox')).toBe('http://127.0.0.1/*');
-    expect(matchPatternFor('https://odoo.example.com', 'firefox')).toBe('https://odoo.example.com/*');
-  });
-
-  it('a manifest pattern covers an origin as the browser would', () => {
-    expect(patternCoversOrigin('http://127.0.0.1/*', 'http://127.0.0.1:8069')).toBe(true);
-    expect(patternCoversOrigin('http://127.0.0.1:8069/*', 'http://127.0.0.1:9000')).toBe(false);
-    expect(patternCoversOrigin('https://*.example.com/*', 'https://odoo.example.com')).toBe(true);
-    expect(patternCoversOrigin('https://*.example.com/*', 'https://example.org')).toBe(false);
-    expect(patternCoversOrigin('*://*/*', 'http://anything.test')).toBe(true);
-    expect(patternCoversOrigin('https://odoo.example.com/*', 'http://odoo.example.com')).toBe(false);
+    expect(access.matches('control-center')).toEqual(['http://127.0.0.1:8070/*']);
   });
 });

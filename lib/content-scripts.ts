@@ -1,8 +1,9 @@
 /**
  * The extension runs only on the company origins the team configured and the engineer granted: the
  * release manifest asks for no host at install (only `optional_host_permissions`), the settings page
- * requests the configured origins when saving, the content scripts are registered at runtime for exactly
- * those origins, and an origin removed from the settings loses its access. The background calls
+ * requests the configured origins when saving, the Control Center content script is registered at runtime
+ * for exactly its origin (the Odoo sidebar is injected on demand: lib/odoo/sidebar-injection.ts), and an
+ * origin removed from the settings loses its access. The background calls
  * `syncContentScripts` at start-up, on every settings change and on every permission change.
  */
 import { browser } from '#imports';
@@ -16,8 +17,6 @@ interface ContentScript {
 }
 
 export const CONTENT_SCRIPTS: readonly ContentScript[] = [
-  // The loader only: it injects content-scripts/odoo.js (the sidebar) once a ticket form is on screen.
-  { id: 'odoo', js: 'content-scripts/odoo-loader.js', origins: (settings) => settings.odooOrigins },
   {
     id: 'control-center',
     js: 'content-scripts/control-center.js',
@@ -71,9 +70,10 @@ export async function requestCompanyOrigins(settings: Settings): Promise<boolean
 
 /** Re-registers each content script for the configured origins the extension may access. */
 export async function syncContentScripts(settings: Settings): Promise<void> {
+  // All of them, including scripts an earlier version registered and this one no longer has (they persist
+  // across sessions and updates): the list only ever holds this extension's own.
   const registered = await browser.scripting.getRegisteredContentScripts();
-  const ours = registered.map((script) => script.id).filter((id) => CONTENT_SCRIPTS.some((script) => script.id === id));
-  if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: registered.map((script) => script.id) });
 
   for (const script of CONTENT_SCRIPTS) {
     const granted: string[] = [];
@@ -123,12 +123,4 @@ export async function releaseRemovedOrigins(previous: Settings, next: Settings):
   const unique = [...new Set(removed)];
   if (unique.length > 0) await browser.permissions.remove({ origins: unique });
   return unique;
-}
-
-/** The sidebar bundle, injected into an Odoo tab by the background when the loader asks for it. */
-export const ODOO_SIDEBAR_SCRIPT = '/content-scripts/odoo.js';
-
-/** Injects the sidebar into the frame of the Odoo page that asked for it. */
-export async function injectOdooSidebar(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ODOO_SIDEBAR_SCRIPT] });
 }

@@ -22,7 +22,6 @@ const handlers: BackgroundHandlers = {
     return { odoo: { state: 'ok' }, gitlab: { state: 'ok' }, firebase: { state: 'ok' } };
   },
   'options.open': async () => null,
-  'odoo.openSidebar': notUnderTest,
   'connection.check': async () => ({ verdict: 'ok', lines: [] }),
   // Firebase sign-in and the start-status repair: their audiences are tested in lib/firebase/handlers-audience.test.ts.
   'firebase.signIn': notUnderTest,

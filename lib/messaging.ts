@@ -36,13 +36,6 @@ export interface SystemsStatus {
   firebase: SystemState;
 }
 
-export interface OdooSessionSummary {
-  name: string;
-  login: string;
-  db: string;
-  version: number;
-}
-
 /** The Firebase account the engineer is signed in with, as the popup shows it. */
 export interface FirebaseAccount {
   /** False until the Firebase project is in the settings. */
@@ -57,8 +50,6 @@ export interface BackgroundProtocol {
   'deadline.compute': { request: { stars: 1 | 2 | 3; openedAt: string }; response: { due: string; target?: string } };
   /** The popup's "who am I on each system". */
   'systems.status': { request: Record<string, never>; response: SystemsStatus };
-  /** The Odoo loader saw a ticket form: inject the sidebar into its tab. */
-  'odoo.openSidebar': { request: Record<string, never>; response: null };
   /** Opens the settings page (from the sidebar's "map this stage" link, for instance). */
   'options.open': { request: { section?: string }; response: null };
   /** The draft of a GitLab issue from the ticket (Markdown from its HTML), for the engineer to edit. */
@@ -114,7 +105,6 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
   'deadline.compute': ['odoo', 'extension'],
   'systems.status': ['extension'],
   'options.open': ['odoo', 'control-center', 'extension'],
-  'odoo.openSidebar': ['odoo'],
   'gitlab.draft': ['odoo'],
   'gitlab.findBugs': ['odoo'],
   'gitlab.issues': ['odoo', 'extension'],
@@ -138,7 +128,8 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
 
 /** Messages the background sends to a content script in a tab. */
 export interface TabProtocol {
-  'odoo.session': { request: Record<string, never>; response: OdooSessionSummary };
+  /** Is the sidebar already living in this tab's document? (It answers; a tab without it does not.) */
+  'odoo.sidebarPresent': { request: Record<string, never>; response: true };
   /** A workflow's Odoo step, run in the tab showing the ticket; `ran: false` when this tab shows another ticket. */
   'odoo.runStep': { request: { ticketId: number; step: OdooStep }; response: { ran: boolean; result?: string } };
 }

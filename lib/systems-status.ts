@@ -1,30 +1,32 @@
 /**
  * "Who am I on each system" for the popup, computed in the background: Odoo from an open Odoo tab's own
- * session (relayed to its content script), GitLab from the stored token, Firebase from the auth session.
+ * session (asked inside that tab), GitLab from the stored token, Firebase from the auth session.
  */
 import { browser } from '#imports';
 import type { Settings } from './settings';
-import { sendToTab, type SystemState, type SystemsStatus } from './messaging';
+import type { SystemState, SystemsStatus } from './messaging';
 import { matchPattern } from './content-scripts';
+import { OdooError, createOdooRpc } from './odoo/rpc';
+import { tabFetch } from './odoo/tab-fetch';
 
-export async function odooState(settings: Settings): Promise<SystemState> {
+export async function odooState(settings: Settings, fetchIn: (tabId: number) => typeof fetch = tabFetch): Promise<SystemState> {
   if (settings.odooOrigins.length === 0) {
     return { state: 'not-configured', detail: 'Add your Odoo address in the settings.' };
   }
   const tabs = await browser.tabs.query({ url: settings.odooOrigins.map(matchPattern) });
   for (const tab of tabs) {
-    if (tab.id === undefined) continue;
+    if (tab.id === undefined || !tab.url) continue;
     try {
-      const session = await sendToTab(tab.id, 'odoo.session', {});
-      return { state: 'ok', who: session.name, detail: `${session.login} on ${session.db} (Odoo ${session.version})` };
+      const session = await createOdooRpc({ origin: new URL(tab.url).origin, fetch: fetchIn(tab.id) }).sessionInfo();
+      return { state: 'ok', who: session.name, detail: `${session.username} on ${session.db} (Odoo ${session.serverVersion})` };
     } catch (error) {
-      if (error instanceof Error && /expired/i.test(error.message)) {
+      if (error instanceof OdooError && error.kind === 'session-expired') {
         return { state: 'signed-out', detail: 'Your Odoo session has expired: sign in to Odoo again.' };
       }
-      // Tab without our content script (not reloaded since install): try the next one.
+      // A tab that cannot answer (still loading, discarded, an error page): try the next one.
     }
   }
-  return { state: 'warning', detail: 'Open an Odoo ticket in a tab to check your Odoo session.' };
+  return { state: 'warning', detail: 'Open Odoo in a tab to check your Odoo session.' };
 }
 
 export async function systemsStatus(

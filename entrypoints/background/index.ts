@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { listenInBackground } from '@/lib/messaging';
 import { settingsItem } from '@/lib/settings';
-import { injectOdooSidebar, releaseRemovedOrigins, syncContentScripts } from '@/lib/content-scripts';
+import { releaseRemovedOrigins, syncContentScripts } from '@/lib/content-scripts';
+import { followOdooTabs } from '@/lib/odoo/sidebar-injection';
 import { connectionCheckHandlers } from '@/lib/connection-checks/handlers';
 import { systemsStatus } from '@/lib/systems-status';
 import { responseDeadline } from '@/lib/support-process/deadline';
@@ -27,17 +28,14 @@ export default defineBackground(() => {
         await browser.runtime.openOptionsPage();
         return null;
       },
-      'odoo.openSidebar': async (_request, { sender }) => {
-        if (sender.tab?.id === undefined) throw new Error('The sidebar can only open in a browser tab.');
-        await injectOdooSidebar(sender.tab.id, sender.frameId ?? 0);
-        return null;
-      },
       ...ticketToGitLabHandlers,
       ...connectionCheckHandlers,
       ...firebaseHandlers,
     },
     () => settingsItem.getValue(),
   );
+  // The sidebar comes to Odoo ticket tabs once their form is rendered.
+  followOdooTabs(() => settingsItem.getValue());
   // A QNR left on mock- shows on the toolbar badge until restored, across restarts.
   followPendingBadge();
 

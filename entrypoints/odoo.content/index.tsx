@@ -1,7 +1,7 @@
 /**
- * The sidebar bundle, injected by the background when the Odoo loader (odoo-loader.content) sees a ticket
- * form, so that none of it competes with Odoo's first render. On a helpdesk ticket form it mounts the sidebar in a
- * shadow root once the form is rendered, and follows Odoo's in-page navigation (pushState) both ways.
+ * The sidebar bundle, injected by the background once a ticket form is rendered (lib/odoo/sidebar-injection.ts),
+ * so that none of it competes with Odoo's first render. On a helpdesk ticket form it mounts the sidebar in a
+ * shadow root, and follows Odoo's in-page navigation (pushState) both ways.
  * Odoo calls run here, same-origin, with the engineer's own session cookie.
  */
 import type { ContentScriptContext } from '#imports';
@@ -12,6 +12,7 @@ import { findTicketForm } from '@/lib/odoo/selectors';
 import { isOdooOrigin } from '@/lib/configured-origins';
 import { odooActionModelsItem } from '@/lib/settings';
 import { waitForElement } from '@/lib/wait-for-element';
+import { listenInContent } from '@/lib/messaging';
 import { followSettings, useSettings } from '@/components/useSettings';
 import { mountInShadowRoot, type ShadowUi } from '@/components/shadow-ui';
 import { createTicketStore } from './ticket-store';
@@ -22,6 +23,9 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   async main(ctx: ContentScriptContext) {
+    // The background asks before injecting: one sidebar per document, however often the tab updates.
+    // Answered from the first moment, before any await, so that a quick second update cannot inject twice.
+    ctx.onInvalidated(listenInContent({ 'odoo.sidebarPresent': async () => true }));
     await followSettings();
     if (!isOdooOrigin(useSettings.getState().settings, location.origin)) return;
 
@@ -30,7 +34,6 @@ export default defineContentScript({
       origin: location.origin,
       context: () => ({ allowed_company_ids: companyIdsFromPage(location.href, document.cookie) }),
     });
-    // (The popup's "who am I on Odoo" is answered by the loader, present on every Odoo page.)
 
     const store = createTicketStore(rpc, location.origin);
     const isTicketPage = createTicketPageCheck(rpc, {

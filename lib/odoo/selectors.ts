@@ -104,3 +104,10 @@ export function sidebarAnchor(doc: Document): Element | null {
 }
 
 export const SIDEBAR_APPEND = 'after' as const;
+
+/**
+ * One selector that matches once Odoo has rendered a form with a stage statusbar: what the background asks
+ * the page before it injects the sidebar (lib/odoo/sidebar-injection.ts). Coarse on purpose (a CRM lead
+ * or a dialog matches too): the sidebar itself confirms with findTicketForm and the URL's model.
+ */
+export const RENDERED_FORM_WITH_STAGES = `${FORM_VIEW} .o_field_statusbar[name="stage_id"]`;

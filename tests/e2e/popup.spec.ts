@@ -19,5 +19,5 @@ test('the popup shows who you are on Odoo and the state of GitLab and Firebase',
 test('without an Odoo tab the popup says how to check the Odoo session', async ({ context, extensionId }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(popup.getByRole('listitem', { name: 'Odoo' })).toContainText('Open an Odoo ticket in a tab to check your Odoo session.');
+  await expect(popup.getByRole('listitem', { name: 'Odoo' })).toContainText('Open Odoo in a tab to check your Odoo session.');
 });

@@ -48,13 +48,14 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 
 /**
  * Stores the settings as the settings page would, then waits until the background has registered the
- * content scripts for the configured origins (registration follows the settings asynchronously).
+ * Control Center content script (registration follows the settings asynchronously).
  */
 export async function configureExtension(worker: Worker, settings: Settings): Promise<void> {
   await worker.evaluate(async (value) => {
     await chrome.storage.local.set({ settings: value });
   }, settings);
-  const wanted = [...settings.odooOrigins, settings.controlCenter.origin].filter(Boolean).map((origin) => `${origin}/*`);
+  // Only Control Center has a registered script; the Odoo sidebar is injected on demand (settings read then).
+  const wanted = [settings.controlCenter.origin].filter(Boolean).map((origin) => `${origin}/*`);
   const deadline = Date.now() + 10_000;
   for (;;) {
     const registered = await worker.evaluate(async () =>
