@@ -90,3 +90,28 @@ test('opened on the ticket list, the sidebar appears once Odoo navigates to a ti
   }, ticketPath);
   await expect(sidebar(page).getByTestId('process-stage')).toHaveText('TRIAGE');
 });
+
+test('an Odoo page without a ticket runs no extension script; a ticket gets exactly one, after its form', async ({ context, sandbox }) => {
+  const page = await context.newPage();
+  // Each content script runs in an isolated world: the DevTools protocol announces every one created.
+  const cdp = await context.newCDPSession(page);
+  const isolatedWorlds: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+    if (created.origin.startsWith('chrome-extension://')) isolatedWorlds.push(created.name);
+  });
+  await cdp.send('Runtime.enable');
+  const ticketPath = new URL(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.triageTicket, 'path')).pathname;
+  await page.goto(`${sandbox.odoo.url}${ticketPath.replace(/\/\d+$/, '')}`);
+  await expect(page.locator('.o_list_view, .o_list_renderer, table').first()).toBeVisible();
+  await page.waitForTimeout(1_000); // idle time in which a loader would have run
+  expect(isolatedWorlds).toEqual([]);
+
+  await page.evaluate((url) => {
+    history.pushState({}, '', url);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, ticketPath);
+  await expect(sidebar(page).getByTestId('process-stage')).toHaveText('TRIAGE');
+  await page.goto(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.firstLineTicket, 'path')); // a new document
+  await expect(sidebar(page).getByTestId('process-stage')).toHaveText('1st line');
+  expect(isolatedWorlds).toEqual(['Support Overlay', 'Support Overlay']); // one per document, never two
+});
