@@ -24,7 +24,7 @@ export default defineContentScript({
       ui = null;
       const ids = controlCenterIds(url, useSettings.getState().settings.controlCenter.patterns);
       if (!ids) return;
-      ui = await mountInShadowRoot(ctx, 'support-overlay-repair', <RepairButton ids={ids} />);
+      ui = mountInShadowRoot(ctx, 'support-overlay-repair', <RepairButton ids={ids} />);
     };
     ctx.addEventListener(window, 'wxt:locationchange', (event) => void follow(event.newUrl.href));
     void follow(location.href);

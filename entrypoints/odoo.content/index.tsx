@@ -68,7 +68,7 @@ export default defineContentScript({
       if (!ticketPage) return unmount();
       if (!form) return;
       if (!ui) {
-        ui = await mountInShadowRoot(ctx, 'support-overlay-sidebar', <Sidebar store={store} rpc={rpc} />);
+        ui = mountInShadowRoot(ctx, 'support-overlay-sidebar', <Sidebar store={store} rpc={rpc} />);
       }
       void store.getState().load(target.id);
     };
