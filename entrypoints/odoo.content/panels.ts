@@ -14,10 +14,10 @@ import { askColleaguePanel } from './panels/ask-colleague';
 import { offerPanel } from './panels/offer';
 import { notesPanel } from './panels/notes';
 import { processCheckPanel } from './panels/process-check';
-import { incidentWizardPanel } from './panels/IncidentWizard';
-import { linkedIssuesPanel } from './panels/LinkedIssues';
-import { secondLineGitLabPanel } from './panels/SecondLineGitLab';
-import { vendorEscalationPanel } from './panels/VendorEscalation';
+import { incidentWizardPanel } from './panels/incident-wizard';
+import { linkedIssuesPanel } from './panels/linked-issues';
+import { secondLineGitLabPanel } from './panels/second-line-gitlab';
+import { vendorEscalationPanel } from './panels/vendor-escalation';
 import { startStatusPlaybookPanel } from './panels/start-status-playbook';
 
 /** What every panel gets: the ticket on screen and the means to act on it. */

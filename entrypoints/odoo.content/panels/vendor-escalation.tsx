@@ -123,7 +123,7 @@ function VendorEscalation({ ticket, rpc, facts, stages, settings, afterChange }:
 }
 
 export const vendorEscalationPanel: SidebarPanel = {
-  id: 'VendorEscalation',
+  id: 'vendor-escalation',
   title: '3rd line: escalate to a vendor',
   appliesTo: (stage) => stage === 'second-line' || stage === 'third-line',
   Component: VendorEscalation,

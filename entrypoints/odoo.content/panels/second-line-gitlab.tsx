@@ -98,7 +98,7 @@ function SecondLineGitLab(props: PanelProps) {
 }
 
 export const secondLineGitLabPanel: SidebarPanel = {
-  id: 'SecondLineGitLab',
+  id: 'second-line-gitlab',
   title: '2nd line → GitLab',
   appliesTo: (stage) => stage === 'second-line',
   Component: SecondLineGitLab,

@@ -126,7 +126,7 @@ function LinkedIssues({ ticket, rpc, facts, stages, settings, afterChange }: Pan
 }
 
 export const linkedIssuesPanel: SidebarPanel = {
-  id: 'LinkedIssues',
+  id: 'linked-issues',
   title: 'Linked GitLab issues',
   appliesTo: () => true,
   Component: LinkedIssues,

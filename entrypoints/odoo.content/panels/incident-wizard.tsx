@@ -241,7 +241,7 @@ function IncidentWizard({ ticket, rpc }: PanelProps) {
 }
 
 export const incidentWizardPanel: SidebarPanel = {
-  id: 'IncidentWizard',
+  id: 'incident-wizard',
   title: 'Incident → GitLab',
   appliesTo: (stage) => stage === 'first-line' || stage === 'second-line' || stage === 'first-line-incident',
   Component: IncidentWizard,
