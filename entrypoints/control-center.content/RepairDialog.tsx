@@ -12,7 +12,7 @@ import { useSettings } from '@/components/useSettings';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { StatusTable } from './StatusTable';
 import { AfterRepair } from './AfterRepair';
-import { lastReportText } from './car-status-view';
+import { lastReportText } from '@/lib/control-center/car-status-view';
 import { otherIdFrom } from './other-id';
 
 type View =
