@@ -10,6 +10,7 @@ import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
 import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 import type { Sandbox } from '../sandbox/index.ts';
+import { signInToOdoo } from '../tools/extension-browser.ts';
 
 const TICKET = SANDBOX_TICKETS.startStatusTicket;
 const SUBJECT = 'Could not determine the start status of this reservation';
@@ -21,9 +22,9 @@ function auditNotes(sandbox: Sandbox) {
 }
 
 /** From the ticket's playbook to the repair dialog of the reservation, in the tab the background opens. */
-async function openRepairFromTicket(context: BrowserContext, sandbox: Sandbox): Promise<{ ticket: Page; controlCenter: Page }> {
+async function openRepairFromTicket(context: BrowserContext, sandbox: Sandbox, style: 'path' | 'hash' = 'path'): Promise<{ ticket: Page; controlCenter: Page }> {
   const ticket = await context.newPage();
-  await ticket.goto(sandbox.odoo.ticketUrl(TICKET, 'path'));
+  await ticket.goto(sandbox.odoo.ticketUrl(TICKET, style));
   const playbook = ticket.getByRole('complementary', { name: 'Support Overlay' }).getByRole('region', { name: 'Start status repair' });
   await playbook.getByLabel('Reservation id or its Control Center URL').fill(SEED.brokenReservationId);
   const [controlCenter] = await Promise.all([context.waitForEvent('page'), playbook.getByRole('button', { name: 'Open the repair in Control Center' }).click()]);
@@ -120,6 +121,45 @@ test.describe('Repair linked to its Odoo ticket', () => {
     await expect(dialog.getByTestId('ticket-note')).toHaveCount(0);
     expect(auditNotes(sandbox)).toHaveLength(1);
   });
+});
+
+test.describe('Repair linked to its ticket on Odoo 16 (OCA, hash URL)', () => {
+  test.use({ sandboxOptions: { odoo: { flavour: 'oca', version: 16 } } });
+
+  test('the ticket is recognised from its hash address and the note is posted as Odoo 16 HTML', async ({ context, sandbox, extensionId }) => {
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    const { controlCenter } = await openRepairFromTicket(context, sandbox, 'hash');
+    const dialog = repairDialog(controlCenter);
+    await expect(dialog.getByTestId('linked-ticket')).toHaveText(`Linked to ticket #${TICKET} – ${SUBJECT}`);
+    await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
+    await expect(dialog.getByTestId('ticket-note')).toHaveText(`Note posted on ticket #${TICKET}.`);
+    expect(auditNotes(sandbox)).toHaveLength(1);
+    expect(auditNotes(sandbox)[0]?.body).toContain(`<br>Car: ${SEED.carId}<br>Reservation: ${SEED.brokenReservationId}<br>`);
+    expect(auditNotes(sandbox)[0]?.body).toContain(BILLING);
+  });
+});
+
+test('an expired Odoo session: the repair stands, the note stays queued with the sentence, and is posted once signed in again', async ({
+  context,
+  sandbox,
+  extensionId,
+}) => {
+  await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+  const { ticket, controlCenter } = await openRepairFromTicket(context, sandbox);
+  sandbox.odoo.expireSessions();
+  const dialog = repairDialog(controlCenter);
+  await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
+  await expect(dialog.getByTestId('backup-file')).toBeVisible();
+  const note = dialog.getByTestId('ticket-note');
+  await expect(note).toHaveAttribute('data-state', 'failed');
+  await expect(note).toContainText(`The note could not be posted on ticket #${TICKET}: `);
+  await expect(note).toContainText('It stays queued and is posted when the ticket is next opened in Odoo.');
+  expect(await sandbox.rtdb.getValue(`reservationDetails/${SEED.brokenReservationId}/originalStartStatus`)).not.toBeNull();
+  expect(auditNotes(sandbox)).toHaveLength(0);
+
+  await signInToOdoo(context, sandbox.odoo);
+  await ticket.goto(sandbox.odoo.ticketUrl(TICKET, 'path'));
+  await expect.poll(() => auditNotes(sandbox).length).toBe(1);
 });
 
 test.describe('GitLab incident for the cause, from the repair dialog', () => {
