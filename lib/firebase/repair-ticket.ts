@@ -18,18 +18,20 @@ import type { LinkedTicket, RepairAuditEntry, TicketNoteOutcome } from './repair
 export const TICKET_LINK_KEEPS_MS = 24 * 60 * 60 * 1000;
 
 export async function linkedTicketOf(reservationId: string, now = Date.now()): Promise<LinkedTicket | null> {
-  const link = (await repairTicketLinksItem.getValue())[reservationId];
-  if (!link || Date.parse(link.expiresAt) <= now) return null;
+  const links = await repairTicketLinksItem.getValue();
+  const link = Object.hasOwn(links, reservationId) ? links[reservationId] : undefined;
+  if (!link || !(Date.parse(link.expiresAt) > now)) return null;
   const { expiresAt: _expiresAt, ...ticket } = link;
   return ticket;
 }
 
 async function rememberLink(reservationId: string, ticket: LinkedTicket | null): Promise<void> {
   const now = Date.now();
-  const links = Object.fromEntries(Object.entries(await repairTicketLinksItem.getValue()).filter(([, link]) => Date.parse(link.expiresAt) > now));
-  if (ticket) links[reservationId] = { ...ticket, expiresAt: new Date(now + TICKET_LINK_KEEPS_MS).toISOString() };
-  else delete links[reservationId];
-  await repairTicketLinksItem.setValue(links);
+  // A Map: a reservation id is page input, and must never reach an object's prototype.
+  const links = new Map(Object.entries(await repairTicketLinksItem.getValue()).filter(([, link]) => Date.parse(link.expiresAt) > now));
+  if (ticket) links.set(reservationId, { ...ticket, expiresAt: new Date(now + TICKET_LINK_KEEPS_MS).toISOString() });
+  else links.delete(reservationId);
+  await repairTicketLinksItem.setValue(Object.fromEntries(links));
 }
 
 /** Posts (or queues) the audit record on the ticket; the repair or undo stays done whatever happens. */
