@@ -56,4 +56,16 @@ describe('notes for a ticket', () => {
     expect(relay).toHaveBeenCalledTimes(1); // only the first try, for ticket 43
     expect((await waitingNotesItem.getValue()).map((note) => note.ticketId)).toEqual([43]);
   });
+
+  it('stops waiting for a slow Odoo, and the note stays queued until Odoo took it', async () => {
+    let answer: (result: string) => void = () => undefined;
+    relay.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    expect(await postOnTicket(ticket, 'audit', 'Repaired.', 10)).toEqual({
+      state: 'waiting',
+      sentence: 'Odoo has not answered yet: the note is posted on ticket #42 when it does, or when the ticket is next opened in Odoo.',
+    });
+    expect(await waitingNotesItem.getValue()).toHaveLength(1);
+    answer('Note posted');
+    await expect.poll(async () => (await waitingNotesItem.getValue()).length).toBe(0);
+  });
 });

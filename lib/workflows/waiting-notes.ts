@@ -56,11 +56,14 @@ async function postInOrder(origin: string, ticketId: number, preferredTab?: numb
   return null;
 }
 
+/** Odoo calls have no timeout of their own: the dialog stops waiting after this; the attempt goes on, the note stays queued until Odoo took it. */
+export const NOTE_ANSWER_WAIT_MS = 15_000;
+
 /**
  * Queues the note for the ticket, then posts what waits for it. Never throws: a repair stays done whatever
  * Odoo says; the outcome is the sentence the dialog shows.
  */
-export async function postOnTicket(ticket: LinkedTicket, about: string, text: string): Promise<TicketNoteOutcome> {
+export async function postOnTicket(ticket: LinkedTicket, about: string, text: string, waitMs = NOTE_ANSWER_WAIT_MS): Promise<TicketNoteOutcome> {
   const note: WaitingNote = {
     id: crypto.randomUUID(),
     origin: ticket.origin,
@@ -75,7 +78,13 @@ export async function postOnTicket(ticket: LinkedTicket, about: string, text: st
   const label = ticketLabel(ticket);
   try {
     await change((notes) => [...notes, note]);
-    const outcome = await oneAtATime(`${ticket.origin}/${ticket.id}`, () => postInOrder(ticket.origin, ticket.id));
+    const attempt = oneAtATime(`${ticket.origin}/${ticket.id}`, () => postInOrder(ticket.origin, ticket.id));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), waitMs)));
+    const outcome = await Promise.race([attempt, slow]).finally(() => clearTimeout(timer));
+    if (outcome === 'slow') {
+      return { state: 'waiting', sentence: `Odoo has not answered yet: the note is posted on ${label} when it does, or when the ticket is next opened in Odoo.` };
+    }
     if (outcome === null) return { state: 'posted', sentence: `Note posted on ${label}.` };
     if (outcome.state === 'waiting') return { state: 'waiting', sentence: `The note waits until ${label} is open in Odoo.` };
     return {
