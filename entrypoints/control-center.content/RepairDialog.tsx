@@ -2,6 +2,7 @@
  * The start-status repair, guided: look (ids from the page, the car from the reservation's own data or
  * pasted by the engineer), confirm (what will be written, the billing warning), write (backup first, in the
  * background), then the remaining steps and the undo. Every failure is a sentence; nothing is written then.
+ * The Odoo ticket the repair is for (if linked) gets the audit notes; an incident for the cause can follow.
  * No password field here: signing in happens in the extension's popup.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -95,8 +96,7 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
       });
       if (answer.kind === 'repaired') {
         setView({ step: 'repaired', record: answer.record, qnr: preview.qnr, note: answer.note, ticketNote: answer.ticketNote });
-      }
-      else setView({ step: 'problem', problem: answer });
+      } else setView({ step: 'problem', problem: answer });
     } catch (failure) {
       setError(message(failure));
       setView({ step: 'confirm', preview });
