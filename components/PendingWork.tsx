@@ -1,12 +1,12 @@
 /**
  * Pending work in the popup: QNRs switched to mock- for a start-status repair and not yet switched back
- * (the step the process warns is dangerous to forget), and ticket → GitLab workflows not finished (a
- * failed step, or Odoo steps waiting for the ticket's tab). Follows storage; confirming and retrying go to
- * the background, which also keeps the toolbar badge.
+ * (the step the process warns is dangerous to forget), ticket → GitLab workflows not finished (a failed
+ * step, or Odoo steps waiting for the ticket's tab), and notes waiting for their ticket (repair audit).
+ * Follows storage; confirming and retrying go to the background, which also keeps the toolbar badge.
  */
 import { useEffect, useState } from 'react';
-import { startStatusRepairsItem, workflowJournalItem } from '@/lib/settings';
-import { STEP_LABEL, type TicketWorkflow } from '@/lib/workflows/types';
+import { startStatusRepairsItem, waitingNotesItem, workflowJournalItem } from '@/lib/settings';
+import { STEP_LABEL, type TicketWorkflow, type WaitingNote } from '@/lib/workflows/types';
 import { qnrPending, type RepairRecord } from '@/lib/firebase/repair-types';
 import { sendToBackground } from '@/lib/messaging';
 import { ErrorNotice } from './ErrorNotice';
@@ -30,8 +30,15 @@ export function PendingWork() {
     return workflowJournalItem.watch(() => void load());
   }, []);
 
+  // Notes for a ticket (the start-status repair's audit) that wait for the ticket to be open in Odoo.
+  const [notes, setNotes] = useState<WaitingNote[]>([]);
+  useEffect(() => {
+    void waitingNotesItem.getValue().then(setNotes);
+    return waitingNotesItem.watch((next) => setNotes(next ?? []));
+  }, []);
+
   const pending = records.filter(qnrPending);
-  if (pending.length === 0 && workflows.length === 0 && !error) return null;
+  if (pending.length === 0 && workflows.length === 0 && notes.length === 0 && !error) return null;
 
   const retry = async (ticketId: number) => {
     setError(null);
@@ -65,6 +72,18 @@ export function PendingWork() {
             <button type="button" onClick={() => void restored(record.reservationId)}>
               QNR {record.mockQnr?.original} is restored
             </button>
+          </li>
+        ))}
+        {notes.map((note) => (
+          <li key={note.id} aria-label={`Note for ticket ${note.ticketRef ?? note.ticketId}`}>
+            <p>
+              Ticket {note.ticketRef ?? note.ticketId}
+              {note.ticketName ? ` “${note.ticketName}”` : ''}: a note ({note.about}) waits for the ticket to be open in Odoo.
+              {note.error && ` The last try failed: ${note.error}`}
+            </p>
+            <a href={note.ticketUrl} target="_blank" rel="noreferrer">
+              Open the ticket to post it
+            </a>
           </li>
         ))}
         {workflows.map((workflow) => {

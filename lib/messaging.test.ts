@@ -43,6 +43,13 @@ const handlers: BackgroundHandlers = {
   'workflows.retry': notUnderTest,
   'workflows.forTicket': notUnderTest,
   'workflows.pending': notUnderTest,
+  // The repair's ticket and incident: audiences tested in lib/firebase/handlers-audience.test.ts.
+  'repairTicket.openFromSidebar': notUnderTest,
+  'repairTicket.get': notUnderTest,
+  'repairTicket.link': notUnderTest,
+  'repairTicket.unlink': notUnderTest,
+  'repairIncident.draft': notUnderTest,
+  'repairIncident.create': notUnderTest,
 };
 
 const send = (message: unknown, sender: Parameters<typeof senderAudience>[0]) =>

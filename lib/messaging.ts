@@ -9,7 +9,18 @@
 import { browser, type Browser } from '#imports';
 import type { Settings } from './settings';
 import { isControlCenterOrigin, isOdooOrigin } from './configured-origins';
-import type { CarStatus, InspectAnswer, RepairAnswer, RepairIdsAsked, RepairRecord, UndoAnswer } from './firebase/repair-types';
+import type {
+  CarStatus,
+  InspectAnswer,
+  LinkedTicket,
+  RepairAnswer,
+  RepairIdsAsked,
+  RepairIncident,
+  RepairIncidentAnswer,
+  RepairRecord,
+  TicketNoteOutcome,
+  UndoAnswer,
+} from './firebase/repair-types';
 import type { CheckReport } from './connection-checks/report';
 
 import type { IssueDraft, IssueKind, TicketFacts } from './gitlab/draft-types';
@@ -91,6 +102,23 @@ export interface BackgroundProtocol {
   /** The QNR of the repaired reservation's car was switched to mock-{QNR}: pending work until restored. */
   'qnr.switchedToMock': { request: { reservationId: string; qnr: string }; response: RepairRecord };
   'qnr.restored': { request: { reservationId: string }; response: RepairRecord };
+  /**
+   * From the sidebar's start-status playbook: remember that the reservation is repaired for the ticket this tab
+   * shows (origin and address from `sender`), and open the reservation's Control Center page.
+   */
+  'repairTicket.openFromSidebar': { request: { reservationId: string; ticketId: number; ref: string | null; name: string }; response: null };
+  /** The ticket the reservation's repair is for, or null. */
+  'repairTicket.get': { request: { reservationId: string }; response: LinkedTicket | null };
+  /** Links the ticket of a pasted Odoo address (a configured origin only); a live repair's audit note is posted on it. */
+  'repairTicket.link': { request: { reservationId: string; ticketUrl: string }; response: { ticket: LinkedTicket; ticketNote?: TicketNoteOutcome } };
+  'repairTicket.unlink': { request: { reservationId: string }; response: null };
+  /** The prefilled incident for the cause behind the repair (audit facts only), or the one already created. */
+  'repairIncident.draft': {
+    request: { reservationId: string };
+    response: { project: string; title: string; description: string; incident?: RepairIncident };
+  };
+  /** Creates it (confidential, configured incidents project), once per repair; notes its link on the linked ticket. */
+  'repairIncident.create': { request: { reservationId: string; title: string; description: string; severity: Severity }; response: RepairIncidentAnswer };
   /** A settings-page "test" button, on the values as typed (not yet saved). Empty token = the stored one. */
   'connection.check': {
     request:
@@ -124,6 +152,12 @@ export const BACKGROUND_AUDIENCES: { [K in keyof BackgroundProtocol]: readonly A
   'qnr.switchedToMock': ['control-center'],
   'qnr.restored': ['control-center', 'extension'],
   'connection.check': ['extension'],
+  'repairTicket.openFromSidebar': ['odoo'],
+  'repairTicket.get': ['control-center'],
+  'repairTicket.link': ['control-center'],
+  'repairTicket.unlink': ['control-center'],
+  'repairIncident.draft': ['control-center'],
+  'repairIncident.create': ['control-center'],
 };
 
 /** Messages the background sends to a content script in a tab. */
@@ -203,6 +237,13 @@ export function senderAudience(
   if (isOdooOrigin(ours.settings, origin)) return 'odoo';
   if (isControlCenterOrigin(ours.settings, origin)) return 'control-center';
   return null;
+}
+
+/** The origin of the tab that sent an intent, from the browser's `sender` (never from the message). */
+export function senderOrigin(sender: { url?: string; origin?: string }): string {
+  const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : '');
+  if (!origin) throw new Error('Refused: the ticket’s page is unknown.');
+  return origin;
 }
 
 export type BackgroundHandlers = {

@@ -5,8 +5,8 @@
  */
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, type Settings } from './settings-schema';
-import type { TicketWorkflow } from './workflows/types';
-import type { RepairAuditEntry, RepairRecord } from './firebase/repair-types';
+import type { TicketWorkflow, WaitingNote } from './workflows/types';
+import type { LinkedTicket, RepairAuditEntry, RepairRecord } from './firebase/repair-types';
 
 export * from './settings-schema';
 
@@ -46,3 +46,12 @@ export const startStatusAuditItem = storage.defineItem<RepairAuditEntry[]>('loca
 
 /** The journal of multi-step workflows (ticket → GitLab → Odoo), by workflow id. Background only. */
 export const workflowJournalItem = storage.defineItem<Record<string, TicketWorkflow>>('local:workflows', { fallback: {}, version: 1 });
+
+/** Notes for Odoo tickets waiting to be posted in the ticket's tab (oldest first). Background writes, popup reads. */
+export const waitingNotesItem = storage.defineItem<WaitingNote[]>('local:waitingTicketNotes', { fallback: [], version: 1 });
+
+/** Reservation → the ticket its repair is for (linked from the sidebar or in the dialog), until `expiresAt`. */
+export const repairTicketLinksItem = storage.defineItem<Record<string, LinkedTicket & { expiresAt: string }>>('local:repairTicketLinks', {
+  fallback: {},
+  version: 1,
+});

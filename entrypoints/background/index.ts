@@ -10,6 +10,8 @@ import { gitlabState } from '@/lib/gitlab/user';
 import { firebaseState } from '@/lib/firebase/session';
 import { ticketToGitLabHandlers } from '@/lib/workflows/handlers';
 import { firebaseHandlers } from '@/lib/firebase/handlers';
+import { repairTicketHandlers } from '@/lib/firebase/repair-ticket';
+import { repairIncidentHandlers } from '@/lib/workflows/repair-incident';
 import { followPendingBadge } from '@/lib/firebase/repair-journal';
 
 export default defineBackground(() => {
@@ -31,6 +33,8 @@ export default defineBackground(() => {
       ...ticketToGitLabHandlers,
       ...connectionCheckHandlers,
       ...firebaseHandlers,
+      ...repairTicketHandlers,
+      ...repairIncidentHandlers,
     },
     () => settingsItem.getValue(),
   );

@@ -2,17 +2,20 @@
  * The start-status repair, guided: look (ids from the page, the car from the reservation's own data or
  * pasted by the engineer), confirm (what will be written, the billing warning), write (backup first, in the
  * background), then the remaining steps and the undo. Every failure is a sentence; nothing is written then.
+ * The Odoo ticket the repair is for (if linked) gets the audit notes; an incident for the cause can follow.
  * No password field here: signing in happens in the extension's popup.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { sendToBackground } from '@/lib/messaging';
 import type { ControlCenterIds } from '@/lib/control-center/url-patterns';
-import type { InspectAnswer, RepairPreview, RepairProblem, RepairRecord } from '@/lib/firebase/repair-types';
+import type { InspectAnswer, RepairPreview, RepairProblem, RepairRecord, TicketNoteOutcome } from '@/lib/firebase/repair-types';
 import { useSettings } from '@/components/useSettings';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { StatusTable } from './StatusTable';
 import { AfterRepair } from './AfterRepair';
-import { lastReportText } from './car-status-view';
+import { TicketLink, TicketNote } from './TicketLink';
+import { RepairIncident } from './RepairIncident';
+import { lastReportText } from '@/lib/control-center/car-status-view';
 import { otherIdFrom } from './other-id';
 
 type View =
@@ -20,8 +23,8 @@ type View =
   | { step: 'problem'; problem: RepairProblem }
   | { step: 'confirm'; preview: RepairPreview }
   | { step: 'writing'; preview: RepairPreview }
-  | { step: 'repaired'; record: RepairRecord; qnr?: string; note?: string }
-  | { step: 'undone'; record: RepairRecord };
+  | { step: 'repaired'; record: RepairRecord; qnr?: string; note?: string; ticketNote?: TicketNoteOutcome }
+  | { step: 'undone'; record: RepairRecord; ticketNote?: TicketNoteOutcome };
 
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
@@ -91,8 +94,9 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
         reservationId: preview.reservationId,
         confirmed: preview.status,
       });
-      if (answer.kind === 'repaired') setView({ step: 'repaired', record: answer.record, qnr: preview.qnr, note: answer.note });
-      else setView({ step: 'problem', problem: answer });
+      if (answer.kind === 'repaired') {
+        setView({ step: 'repaired', record: answer.record, qnr: preview.qnr, note: answer.note, ticketNote: answer.ticketNote });
+      } else setView({ step: 'problem', problem: answer });
     } catch (failure) {
       setError(message(failure));
       setView({ step: 'confirm', preview });
@@ -103,7 +107,7 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
     setError(null);
     try {
       const answer = await sendToBackground('startStatus.undo', { reservationId: record.reservationId });
-      if (answer.kind === 'undone') setView({ step: 'undone', record: answer.record });
+      if (answer.kind === 'undone') setView({ step: 'undone', record: answer.record, ticketNote: answer.ticketNote });
       else setError(answer.sentence);
     } catch (failure) {
       setError(message(failure));
@@ -124,6 +128,7 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
           {qnr && `, QNR ${qnr}`}
         </dd>
       </dl>
+      {shown.reservationId && view.step !== 'looking' && <TicketLink key={shown.reservationId} reservationId={shown.reservationId} />}
       {error && <ErrorNotice message={error} />}
       {view.step === 'looking' && <p role="status">Looking up the car and the reservation…</p>}
 
@@ -174,12 +179,14 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
             <code data-testid="backup-file">{view.record.backupFile}</code>.
           </p>
           {view.note && <p>{view.note}</p>}
+          <TicketNote outcome={view.ticketNote} />
           <AfterRepair
             record={view.record}
             qnr={view.qnr}
             onChange={(record) => setView({ ...view, record })}
             onUndo={() => void undo(view.record)}
           />
+          <RepairIncident reservationId={view.record.reservationId} />
         </>
       )}
 
@@ -188,6 +195,7 @@ export function RepairDialog({ ids: pageIds }: { ids: ControlCenterIds }) {
           Repair undone: the start status of reservation {view.record.reservationId} is empty again. The backup file stays in your downloads.
         </p>
       )}
+      {view.step === 'undone' && <TicketNote outcome={view.ticketNote} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** A car status as readable lines (never raw JSON only). */
-import { statusLines } from './car-status-view';
+import { statusLines } from '@/lib/control-center/car-status-view';
 
 export function StatusTable({ status, label }: { status: unknown; label: string }) {
   if (typeof status !== 'object' || status === null || Array.isArray(status)) {

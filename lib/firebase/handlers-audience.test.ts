@@ -57,4 +57,21 @@ describe('Firebase message audiences', () => {
     expect(await allowed('qnr.restored', 'popup')).toBe(true);
     expect(await allowed('qnr.restored', 'odoo')).toBe(false);
   });
+
+  it.each(['repairTicket.get', 'repairTicket.link', 'repairTicket.unlink', 'repairIncident.draft', 'repairIncident.create'] as const)(
+    '%s: the configured Control Center only',
+    async (type) => {
+      expect(await allowed(type, 'controlCenter')).toBe(true);
+      expect(await allowed(type, 'odoo')).toBe(false);
+      expect(await allowed(type, 'popup')).toBe(false);
+      expect(await allowed(type, 'stranger')).toBe(false);
+    },
+  );
+
+  it('repairTicket.openFromSidebar: a configured Odoo page only (the ticket’s origin comes from the sender)', async () => {
+    expect(await allowed('repairTicket.openFromSidebar', 'odoo')).toBe(true);
+    expect(await allowed('repairTicket.openFromSidebar', 'controlCenter')).toBe(false);
+    expect(await allowed('repairTicket.openFromSidebar', 'popup')).toBe(false);
+    expect(await allowed('repairTicket.openFromSidebar', 'stranger')).toBe(false);
+  });
 });

@@ -23,7 +23,8 @@ import {
 import { BackupFailed, saveStatusBackup } from './backup';
 import { REPAIR_SENTENCES, writeLostSentence } from './repair-sentences';
 import { audit, lastRepairOf, rememberRepair, updateRepair } from './repair-journal';
-import type { InspectAnswer, RepairAnswer, RepairProblem, RepairRecord, UndoAnswer } from './repair-types';
+import type { InspectAnswer, RepairAnswer, RepairProblem, RepairRecord, TicketNoteOutcome, UndoAnswer } from './repair-types';
+import { linkedTicketOf, noteAudit } from './repair-ticket';
 
 type FirebaseHandlers = Pick<
   BackgroundHandlers,
@@ -130,11 +131,13 @@ async function repair(settings: Settings, ids: { carId: string; reservationId: s
   const { project, engineer } = session;
   const at = new Date();
   let backupFile = '';
-  const remember = async (written: Record<string, unknown>): Promise<RepairRecord> => {
-    const record: RepairRecord = { ...ids, written, repairedAt: at.toISOString(), by: engineer, backupFile };
+  const remember = async (written: Record<string, unknown>): Promise<{ record: RepairRecord; ticketNote?: TicketNoteOutcome }> => {
+    const ticket = await linkedTicketOf(ids.reservationId);
+    const record: RepairRecord = { ...ids, written, repairedAt: at.toISOString(), by: engineer, backupFile, ...(ticket ? { ticket } : {}) };
     await rememberRepair(record);
-    await audit({ action: 'repair', at: record.repairedAt, by: engineer, ...ids, value: written });
-    return record;
+    const entry = { action: 'repair' as const, at: record.repairedAt, by: engineer, ...ids, value: written };
+    await audit(entry);
+    return { record, ...(ticket ? { ticketNote: await noteAudit(entry, ticket) } : {}) };
   };
   try {
     const outcome = await repairStartStatus(project.db, ids, {
@@ -147,7 +150,7 @@ async function repair(settings: Settings, ids: { carId: string; reservationId: s
     });
     switch (outcome.kind) {
       case 'repaired':
-        return { kind: 'repaired', record: await remember(outcome.written) };
+        return { kind: 'repaired', ...(await remember(outcome.written)) };
       case 'already-set':
         return problem('already-set', ids, { current: outcome.current });
       case 'permission-denied':
@@ -167,7 +170,7 @@ async function repair(settings: Settings, ids: { carId: string; reservationId: s
         () => ({ known: false as const }),
       );
       if (now.known && now.value !== null && sameJson(now.value, confirmed)) {
-        return { kind: 'repaired', record: await remember(confirmed), note: writeLostSentence(true, ids.reservationId) };
+        return { kind: 'repaired', ...(await remember(confirmed)), note: writeLostSentence(true, ids.reservationId) };
       }
       return { kind: 'connection-lost', sentence: writeLostSentence(now.known ? false : 'unknown', ids.reservationId) };
     }
@@ -210,8 +213,10 @@ async function undo(settings: Settings, reservationId: string): Promise<UndoAnsw
   }
   const at = new Date().toISOString();
   const undone = await updateRepair(reservationId, (item) => ({ ...item, undoneAt: at }));
-  await audit({ action: 'undo', at, by: engineer, ...ids, value: record.written });
-  return { kind: 'undone', record: undone };
+  const entry = { action: 'undo' as const, at, by: engineer, ...ids, value: record.written };
+  await audit(entry);
+  const ticket = record.ticket ?? (await linkedTicketOf(reservationId));
+  return { kind: 'undone', record: undone, ...(ticket ? { ticketNote: await noteAudit(entry, ticket) } : {}) };
 }
 
 export const firebaseHandlers: FirebaseHandlers = {

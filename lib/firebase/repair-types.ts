@@ -47,6 +47,39 @@ export interface RepairPreview {
 
 export type InspectAnswer = RepairPreview | (RepairProblem & { carId?: string; reservationId?: string });
 
+/** The Odoo ticket a repair is done for: its audit notes and the incident's link are posted on it. */
+export interface LinkedTicket {
+  /** The Odoo origin, from the sender of the sidebar's intent or a configured origin of a pasted URL. */
+  origin: string;
+  id: number;
+  ref: string | null;
+  /** The ticket's subject (customer text: shown as text only); null when linked by a pasted URL. */
+  name: string | null;
+  url: string;
+}
+
+/** What happened to a note meant for the linked ticket. */
+export interface TicketNoteOutcome {
+  state: 'posted' | 'waiting' | 'failed';
+  sentence: string;
+}
+
+/** The GitLab incident opened for the cause behind a repair (e.g. a CloudBoxx that never comes online). */
+export interface RepairIncident {
+  projectPath: string;
+  iid: number;
+  title: string;
+  webUrl: string;
+}
+
+/** What creating the incident of a repair did; `problem`: created, but the severity needs a hand. */
+export interface RepairIncidentAnswer {
+  incident: RepairIncident;
+  sentence: string;
+  problem?: string;
+  ticketNote?: TicketNoteOutcome;
+}
+
 /** One repair as the extension remembers it: the steps after the write, the undo, the pending QNR. */
 export interface RepairRecord {
   carId: string;
@@ -61,11 +94,18 @@ export interface RepairRecord {
   undoneAt?: string;
   /** The QNR switched to mock- for this reservation; pending work until restoredAt is set. */
   mockQnr?: { original: string; switchedAt: string; restoredAt?: string };
+  /** The ticket the repair was done for (its audit notes go there). */
+  ticket?: LinkedTicket;
+  /** The incident opened for the underlying cause; create attempts begun (a lost answer is looked for first). */
+  incident?: RepairIncident;
+  incidentAttempts?: number;
 }
 
-export type RepairAnswer = { kind: 'repaired'; record: RepairRecord; note?: string } | RepairProblem;
+export type RepairAnswer = { kind: 'repaired'; record: RepairRecord; note?: string; ticketNote?: TicketNoteOutcome } | RepairProblem;
 
-export type UndoAnswer = { kind: 'undone'; record: RepairRecord } | { kind: 'not-undone'; sentence: string; current?: unknown };
+export type UndoAnswer =
+  | { kind: 'undone'; record: RepairRecord; ticketNote?: TicketNoteOutcome }
+  | { kind: 'not-undone'; sentence: string; current?: unknown };
 
 /** Audit trail of repairs and undos, kept locally. */
 export interface RepairAuditEntry {

@@ -69,10 +69,16 @@ export async function createIssue(gitlab: GitLabConnection, draft: IssueDraft): 
 
 /** The issue made from this ticket earlier, if a lost answer hid it (found by the ticket marker it carries). */
 export async function findIssueFromTicket(gitlab: GitLabConnection, draft: IssueDraft, ticketUrl: string): Promise<IssueSummary | null> {
+  // GitLab's search is a substring match: ticket 42's URL is inside ticket 420's, so check the whole marker.
+  return findIssueByMarker(gitlab, draft, ticketMarker({ url: ticketUrl }).replace('Odoo ticket: ', ''), `${ticketMarker({ url: ticketUrl })}_`);
+}
+
+/** The issue of the draft's project and type whose description holds `marker` (GitLab searched for `search`). */
+export async function findIssueByMarker(gitlab: GitLabConnection, draft: IssueDraft, search: string, marker: string): Promise<IssueSummary | null> {
   const found = (await named(
     gitlab.api.Issues.all({
       projectId: draft.project,
-      search: ticketMarker({ url: ticketUrl }).replace('Odoo ticket: ', ''),
+      search,
       in: 'description',
       issueType: draft.kind === 'incident' ? 'incident' : 'issue',
       state: 'all',
@@ -81,8 +87,6 @@ export async function findIssueFromTicket(gitlab: GitLabConnection, draft: Issue
     }),
     { project: draft.project },
   )) as unknown as RestIssue[];
-  // GitLab's search is a substring match: ticket 42's URL is inside ticket 420's, so check the whole marker.
-  const marker = `${ticketMarker({ url: ticketUrl })}_`;
   const mine = found.find((issue) => (issue.description ?? '').includes(marker));
   return mine ? summary(draft.project, mine) : null;
 }

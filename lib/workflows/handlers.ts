@@ -2,10 +2,10 @@
  * The background's workflow intents: start, retry, the ticket's workflow, pending work. The journal
  * lives in `storage.local`; Odoo steps are relayed to a tab showing the ticket (`odoo.runStep`).
  */
-import { browser } from '#imports';
-import { sendToTab, type BackgroundHandlers } from '../messaging';
+import { senderOrigin, type BackgroundHandlers } from '../messaging';
 import { settingsItem, workflowJournalItem, type Settings } from '../settings';
-import { matchPattern } from '../content-scripts';
+import { runInTicketTab } from './odoo-relay';
+import { postWaitingNotes } from './waiting-notes';
 import { connectGitLab } from '../gitlab/client';
 import { GitLabError } from '../gitlab/errors';
 import type { IssueDraft } from '../gitlab/draft-types';
@@ -13,7 +13,7 @@ import { ISSUE_KIND_PROJECT } from '../gitlab/draft-types';
 import { gitlabHandlers } from '../gitlab/handlers';
 import { decideGitLabRecord } from '../support-process/incident';
 import { initialSteps, runWorkflow, type WorkflowDeps, type WorkflowJournal } from './incident-workflow';
-import { SECOND_LINE_KINDS, isFinished, workflowId, type OdooStep, type TicketWorkflow } from './types';
+import { SECOND_LINE_KINDS, isFinished, workflowId, type TicketWorkflow } from './types';
 
 /** Finished workflows are kept this long (the ticket's notes keep the links for good). */
 const KEEP_FINISHED_MS = 90 * 24 * 60 * 60 * 1000;
@@ -41,38 +41,12 @@ const journal: WorkflowJournal = {
   },
 };
 
-/** Runs the step in a tab showing the ticket; null when none does (the step waits in the journal). */
-async function runOdooStep(workflow: TicketWorkflow, step: OdooStep, preferredTab?: number): Promise<string | null> {
-  const tabs = await browser.tabs.query({ url: matchPattern(workflow.origin) });
-  const ordered = [...tabs].sort((a, b) => Number(b.id === preferredTab) - Number(a.id === preferredTab));
-  for (const tab of ordered) {
-    if (tab.id === undefined) continue;
-    let answer: { ran: boolean; result?: string };
-    try {
-      answer = await sendToTab(tab.id, 'odoo.runStep', { ticketId: workflow.ticketId, step });
-    } catch (error) {
-      // "Receiving end does not exist": a tab without our content script. An Odoo failure is a real failure.
-      if (error instanceof Error && /receiving end|could not establish|did not answer/i.test(error.message)) continue;
-      throw error;
-    }
-    if (answer.ran) return answer.result ?? 'Done';
-  }
-  return null;
-}
-
 function deps(settings: Settings, preferredTab?: number): WorkflowDeps {
   return {
     journal,
     gitlab: () => connectGitLab(settings),
-    runOdooStep: (workflow, step) => runOdooStep(workflow, step, preferredTab),
+    runOdooStep: (workflow, step) => runInTicketTab(workflow, step, preferredTab),
   };
-}
-
-/** The origin of the Odoo tab that sent the intent (never taken from the message). */
-function senderOrigin(sender: { url?: string; origin?: string }): string {
-  const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : '');
-  if (!origin) throw new Error('Refused: the ticket’s page is unknown.');
-  return origin;
 }
 
 /** The draft must target the configured project of its kind: a page cannot redirect issues elsewhere. */
@@ -140,7 +114,9 @@ export const workflowHandlers: Pick<
   'workflows.forTicket': async ({ ticketId, kind }, { sender }) => {
     const settings = await settingsItem.getValue();
     const origin = senderOrigin(sender);
-    // The ticket is open again: run the Odoo steps that waited for its tab, in each of its workflows.
+    // The ticket is open again: post the notes that waited for it (repair audit), and run the Odoo steps
+    // that waited for its tab in each of its workflows. A failing note stays queued with its sentence.
+    await postWaitingNotes(origin, ticketId, sender.tab?.id).catch(() => undefined);
     const ofTicket = Object.values(await workflowJournalItem.getValue()).filter((w) => w.origin === origin && w.ticketId === ticketId);
     const waiting = ofTicket.filter((w) => w.steps.some((step) => step.status === 'waiting'));
     const resumed = await Promise.all(waiting.map((w) => runWorkflow(w.id, deps(settings, sender.tab?.id))));

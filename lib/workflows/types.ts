@@ -74,3 +74,23 @@ export type OdooStep = { kind: 'note'; text: string } | { kind: 'stage'; process
 /** 2nd line GitLab actions of the process: open a bug, a new need in the integration project, a script to fix. */
 export type SecondLineKind = 'bug-report' | 'need' | 'script-to-fix';
 export const SECOND_LINE_KINDS: readonly SecondLineKind[] = ['bug-report', 'need', 'script-to-fix'];
+
+/**
+ * A note for an Odoo ticket that the background could not post yet (no tab showed the ticket, or Odoo
+ * refused): it is posted, once, when the ticket is next opened, and the popup lists it meanwhile.
+ */
+export interface WaitingNote {
+  id: string;
+  origin: string;
+  ticketId: number;
+  ticketRef: string | null;
+  /** Customer text: shown as text only. Null when the ticket was linked by a pasted URL. */
+  ticketName: string | null;
+  ticketUrl: string;
+  /** What the note is, in a few words ("audit of the start-status repair of reservation R"). */
+  about: string;
+  text: string;
+  queuedAt: string;
+  /** Why the last attempt failed (an expired Odoo session…); absent while it simply waits for a tab. */
+  error?: string;
+}

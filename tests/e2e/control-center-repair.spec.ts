@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { signInToFirebase } from './firebase-helpers.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
 import { configureExtension, extensionWorker, launchChromium } from '../tools/extension-browser.ts';
@@ -19,17 +20,6 @@ declare const chrome: {
 };
 
 const startStatus = (reservationId: string) => `reservationDetails/${reservationId}/originalStartStatus`;
-
-async function signInToFirebase(context: BrowserContext, extensionId: string, account: { email: string; password: string }) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const form = popup.getByRole('form', { name: 'Sign in to Firebase' });
-  await form.getByLabel('Email').fill(account.email);
-  await form.getByLabel('Password').fill(account.password);
-  await form.getByRole('button', { name: 'Sign in to Firebase' }).click();
-  await expect(popup.getByTestId('firebase-email')).toHaveText(account.email);
-  await popup.close();
-}
 
 async function openRepair(page: Page, url: string) {
   await page.goto(url);

@@ -1,7 +1,7 @@
 /**
  * The "Could not determine the start status of this reservation" playbook, offered on tickets whose text
  * mentions that error: what the procedure is, what it costs (billing), and a button that opens the
- * reservation's Control Center page, where the repair button runs it.
+ * reservation's Control Center page, where the repair button runs it, linked to this ticket (its audit goes here).
  */
 import { useState } from 'react';
 import type { PanelProps, SidebarPanel } from '../panels';
@@ -35,6 +35,7 @@ function reservationFromLinks(text: string, patterns: readonly string[]): string
 function StartStatusPlaybook({ ticket, settings }: PanelProps) {
   const { origin, patterns } = settings.controlCenter;
   const [typed, setTyped] = useState(() => reservationFromLinks(ticketText(ticket), patterns));
+  const [failure, setFailure] = useState<string | null>(null);
   // The engineer may paste the reservation's Control Center URL or just its id.
   const reservationId = controlCenterIds(typed.trim(), patterns)?.reservationId ?? typed.trim();
   const target = reservationId ? reservationPageUrl(origin, patterns, reservationId) : null;
@@ -61,9 +62,20 @@ function StartStatusPlaybook({ ticket, settings }: PanelProps) {
           {typed.trim() !== '' && !target && (
             <p role="alert">That is not a reservation id or a Control Center reservation URL.</p>
           )}
-          <button type="button" disabled={!target} onClick={() => target && window.open(target, '_blank', 'noopener')}>
+          <button
+            type="button"
+            disabled={!target}
+            onClick={() => {
+              setFailure(null);
+              // The background links this ticket to the repair (its audit notes come here) and opens the page.
+              sendToBackground('repairTicket.openFromSidebar', { reservationId, ticketId: ticket.id, ref: ticket.ref, name: ticket.name }).catch(
+                (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+              );
+            }}
+          >
             Open the repair in Control Center
           </button>
+          {failure && <p role="alert">{failure}</p>}
         </>
       )}
     </div>
