@@ -73,10 +73,10 @@ describe('the sidebar comes to an Odoo ticket tab', () => {
     expect(injections.map((injection) => injection.files ?? injection.world)).toEqual(['MAIN', [ODOO_SIDEBAR_SCRIPT]]);
   });
 
-  it('only once per page: a tab whose sidebar answers gets nothing more', async () => {
+  it('only once per page: a tab whose sidebar answers gets no second bundle', async () => {
     const injections = fakeTab({ sidebarPresent: true });
-    await update({ status: 'complete' }, { url: TICKET });
-    expect(injections).toEqual([]);
+    await update({ url: `${ODOO}/odoo/helpdesk/1/tickets/43` }, { url: `${ODOO}/odoo/helpdesk/1/tickets/43` });
+    expect(injections.map((injection) => injection.files ?? injection.world)).toEqual(['MAIN']);
   });
 
   it('not when the form never shows (an error page, another record)', async () => {

@@ -51,7 +51,8 @@ export async function bringSidebar(tabId: number): Promise<void> {
   if (probing.has(tabId)) return;
   probing.add(tabId);
   try {
-    if (await sidebarPresent(tabId)) return;
+    // Probe first, ask the tab second: on a fresh page the sidebar cannot be there yet, and a message
+    // to the tab would be one more task for its renderer while Odoo renders.
     const [probe] = await browser.scripting.executeScript({
       target: { tabId },
       world: 'MAIN',

@@ -4,7 +4,7 @@
  *
  * - bundles: raw and gzip size of each entry of the release build; content scripts must stay ≤ 100 KB gzip
  *   and free of firebase, gitbeaker and holiday data.
- * - page cost: the sandbox ticket page's load (to its form rendered) with and without the extension,
+ * - page cost: the sandbox ticket page's load (to its form rendered) with and without the extension (50 runs each),
  *   alternating, CPU throttled 4× for both; median ratio ≤ 1.05. Plus the extension's own script time
  *   (CDP ScriptDuration, with minus without).
  * - sidebar: navigation → stage guide shown, median and p95, and the `call_kw` requests it made (≤ 2).
@@ -23,7 +23,7 @@ import { FLOW_STEPS, measureFlows, type FlowResult } from './flows.ts';
 import { STAGE_GUIDE_SHOWN } from '../../lib/perf-marks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const CPU_SLOWDOWN = 4;
 const BUDGET = { contentScriptGzip: 100 * 1024, pageCostRatio: 1.05, sidebarRpc: 2, stageMoveRpc: 4 };
 
