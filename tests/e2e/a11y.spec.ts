@@ -1,13 +1,15 @@
 /**
  * What users expect of every surface: no serious or critical accessibility violation (axe-core), in light
  * and dark, and keyboard use with visible focus. Surfaces: the popup, the settings page, the Odoo sidebar
- * (in its shadow root) and the Control Center repair dialog.
+ * (in its shadow root) and the Control Center repair dialog, before and after a repair.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
+import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
+import { signInToFirebase } from './firebase-helpers.ts';
 
 /** Serious and critical violations, as "rule: target" lines (readable when the test fails). */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -54,6 +56,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(`${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
       await page.getByRole('button', { name: 'Repair start status' }).click();
       await expect(page.getByRole('dialog', { name: 'Repair start status' })).toBeVisible();
+      expect(await seriousViolations(page, 'support-overlay-repair')).toEqual([]);
+    });
+
+    test('Control Center dialog after a repair: linked ticket, steps, the incident form', async ({ context, sandbox, extensionId }) => {
+      await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+      const page = await context.newPage();
+      await page.goto(`${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
+      await page.getByRole('button', { name: 'Repair start status' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Repair start status' });
+      await dialog.getByLabel('Odoo ticket address (the repair’s audit is noted on it)').fill(sandbox.odoo.ticketUrl(SANDBOX_TICKETS.startStatusTicket, 'path'));
+      await dialog.getByRole('button', { name: 'Link the ticket' }).click();
+      await expect(dialog.getByTestId('linked-ticket')).toContainText(`ticket #${SANDBOX_TICKETS.startStatusTicket}`);
+      await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
+      await dialog.getByRole('button', { name: 'Open a GitLab incident for the cause' }).click();
+      await expect(dialog.getByRole('form', { name: 'GitLab incident' })).toBeVisible();
       expect(await seriousViolations(page, 'support-overlay-repair')).toEqual([]);
     });
   });
