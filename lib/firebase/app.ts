@@ -65,6 +65,20 @@ async function create(config: Settings['firebase'], previous: Promise<FirebasePr
 export function firebaseProject(settings: Settings): Promise<FirebaseProject> {
   const key = JSON.stringify(settings.firebase);
   if (current?.key === key) return current.project;
+  return startProject(settings, key);
+}
+
+/**
+ * A new app for these settings, the old one deleted with its connection (the session stays: it is
+ * persisted). After a write whose answer never came, a read on the old connection is answered from the
+ * SDK's cache (the transaction listens to the path) and the connection may be dead without knowing it;
+ * a read on a new connection asks the server what it holds.
+ */
+export function reconnectFirebase(settings: Settings): Promise<FirebaseProject> {
+  return startProject(settings, JSON.stringify(settings.firebase));
+}
+
+function startProject(settings: Settings, key: string): Promise<FirebaseProject> {
   const project = create(settings.firebase, current?.project);
   current = { key, project };
   // A failed start (bad configuration) is retried on the next call rather than remembered.

@@ -7,7 +7,7 @@ import { get, ref } from 'firebase/database';
 import type { BackgroundHandlers } from '../messaging';
 import { settingsItem, type Settings } from '../settings';
 import { mockQnr, originalQnr } from '../control-center/qnr';
-import { firebaseProject, signInEngineer, signOutEngineer, type FirebaseProject } from './app';
+import { firebaseProject, reconnectFirebase, signInEngineer, signOutEngineer, type FirebaseProject } from './app';
 import { firebaseAccount, firebaseConfigured } from './session';
 import {
   answerWithin,
@@ -164,8 +164,10 @@ async function repair(settings: Settings, ids: { carId: string; reservationId: s
     if (error instanceof StatusChanged) return problem('status-changed', ids);
     if (error instanceof BackupFailed) return { kind: 'backup-failed', sentence: error.message };
     if (error instanceof DatabaseUnreachable && error.step === 'write') {
-      // The answer was lost, not necessarily the write: read back and say which.
-      const now = await answerWithin(DATABASE_TIMEOUT_MS, 'read', startStatusNow(project.db, ids.reservationId)).then(
+      // The answer was lost, not necessarily the write: read back from the server on a new connection (on
+      // the old one the SDK answers from its cache) and say which.
+      const fresh = await reconnectFirebase(settings);
+      const now = await answerWithin(DATABASE_TIMEOUT_MS, 'read', startStatusNow(fresh.db, ids.reservationId)).then(
         (value) => ({ known: true as const, value }),
         () => ({ known: false as const }),
       );

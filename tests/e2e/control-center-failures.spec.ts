@@ -131,4 +131,41 @@ test.describe('Start-status repair failures', () => {
       { timeout: 20_000 },
     );
   });
+
+  test('the connection lost during the write, the write lost too: read back from the server, NOT written, nothing lands later', async ({
+    context,
+    sandbox,
+    extensionId,
+  }) => {
+    test.setTimeout(60_000); // the extension waits up to 10 s for the write's answer before reading back
+    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
+    await expect(dialog.getByRole('button', { name: 'Save backup and write the start status' })).toBeVisible();
+    sandbox.rtdb.loseNextWrite(startStatus(SEED.brokenReservationId), { landed: false });
+    await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'The connection was lost during the write; reading back shows it was NOT written. Nothing was changed; try again when the connection is back.',
+      { timeout: 30_000 },
+    );
+    sandbox.rtdb.dropConnections(); // the network is back
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await sandbox.rtdb.getValue(startStatus(SEED.brokenReservationId))).toBeNull();
+  });
+
+  test('the connection lost during the write, the write landed: read back from the server, WAS written, the repair goes on', async ({
+    context,
+    sandbox,
+    extensionId,
+  }) => {
+    test.setTimeout(60_000);
+    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
+    await expect(dialog.getByRole('button', { name: 'Save backup and write the start status' })).toBeVisible();
+    sandbox.rtdb.loseNextWrite(startStatus(SEED.brokenReservationId), { landed: true });
+    await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
+    // On the dead connection the SDK would answer from its own cache ("not written"): the server says it was.
+    await expect(dialog.getByText('The connection was lost during the write; reading back shows the start status WAS written.')).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('button', { name: 'Undo the repair' })).toBeVisible();
+    expect(await sandbox.rtdb.getValue(startStatus(SEED.brokenReservationId))).toEqual(await sandbox.rtdb.getValue(`cars/${SEED.carId}/status`));
+  });
 });

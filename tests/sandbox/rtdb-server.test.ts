@@ -292,3 +292,33 @@ describe('sandbox Realtime Database, on the wire', () => {
     expect(client.dataPushes(path)).toEqual([48213, 48300]);
   });
 });
+
+describe('a connection that dies mid-write (loseNextWrite)', () => {
+  const path = `reservationDetails/${SEED.brokenReservationId}/originalStartStatus`;
+  const neverWithin = <T>(promise: Promise<T>, ms: number) =>
+    Promise.race([promise.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('silent'), ms))]);
+
+  it('a write that never arrived: not applied, never answered; the same client hears nothing more, a new one works', async () => {
+    const db = connect(ENGINEER);
+    await get(ref(db, `cars/${SEED.carId}/status`)); // connected
+    server.loseNextWrite(path, { landed: false });
+    expect(await neverWithin(set(ref(db, path), { batteryVoltage: 12 }), 1_000)).toBe('silent');
+    expect(await neverWithin(get(ref(db, `cars/${SEED.carId}`)), 1_000)).toBe('silent');
+    expect(await server.getValue(path)).toBeNull();
+    expect(await get(ref(connect(ENGINEER), path)).then((snapshot) => snapshot.val())).toBeNull();
+  });
+
+  it('a write that landed: applied on the server, its answer and the news of it lost to that client', async () => {
+    const db = connect(ENGINEER);
+    const seen: unknown[] = [];
+    onValue(ref(db, path), (snapshot) => seen.push(snapshot.val()));
+    await expect.poll(() => seen.length).toBe(1);
+    server.loseNextWrite(path, { landed: true });
+    // As the repair writes: a transaction, not applied locally, so only the server's news could change `seen`.
+    const write = runTransaction(ref(db, path), (current: unknown) => (current === null ? { batteryVoltage: 12 } : undefined), { applyLocally: false });
+    expect(await neverWithin(write, 1_000)).toBe('silent');
+    expect(await server.getValue(path)).toEqual({ batteryVoltage: 12 });
+    expect(seen).toEqual([null]);
+    expect(await get(ref(connect(ENGINEER), path)).then((snapshot) => snapshot.val())).toEqual({ batteryVoltage: 12 });
+  });
+});

@@ -51,6 +51,15 @@ export interface RtdbServer {
   setValue(path: string, value: unknown): Promise<void>;
   /** Puts the initial data (`options.data` or the seed) back, e.g. between e2e tests. */
   reset(): Promise<void>;
+  /**
+   * The connection dies silently at the next write to `path` (e.g. 'reservationDetails/-Nx…/originalStartStatus'),
+   * as when the network goes mid-write and the socket does not notice: from then on nothing goes either way
+   * on it. `landed`: the write reached the server before the network went (applied, its answer lost), or
+   * not. New connections work.
+   */
+  loseNextWrite(path: string, options: { landed: boolean }): void;
+  /** Cuts every client connection, as a network that comes back does: the SDKs reconnect on their own. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -285,6 +294,10 @@ class ClientConnection {
 class SandboxDatabaseServer extends FirebaseServer {
   /** Data requests received from clients (reads, listens, writes), for the bench's request counts. */
   readonly requestLog: DatabaseRequest[] = [];
+  /** Paths whose next write is lost (loseNextWrite), and the connections gone silent with such a write. */
+  readonly writesToLose = new Map<string, { landed: boolean }>();
+  readonly silentSockets = new WeakSet<WebSocket>();
+  readonly sockets = new Set<WebSocket>();
 
   get internals(): ServerInternals {
     // The fields exist at runtime; TypeScript only knows them as private to firebase-server.
@@ -295,10 +308,46 @@ class SandboxDatabaseServer extends FirebaseServer {
   protected override handleConnection(ws: Parameters<FirebaseServer['handleConnection']>[0]): void {
     const socket = ws as unknown as WebSocket;
     const connection = new ClientConnection(this.internals, socket, (request) => this.requestLog.push(request));
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    // A lost frame never reaches any listener, firebase-server's included: filtered where frames are emitted.
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === 'message' && (this.silentSockets.has(socket) || this.losesFrame(String(args[0]), () => this.silentSockets.add(socket)))) {
+        connection.receive(String(args[0])); // still recorded as sent
+        return true;
+      }
+      return emit(event, ...args);
+    }) as typeof socket.emit;
+    const send = socket.send.bind(socket);
+    socket.send = ((...args: Parameters<WebSocket['send']>) => {
+      if (!this.silentSockets.has(socket)) send(...args);
+    }) as WebSocket['send'];
     // Registered before firebase-server's listener, so auth changes apply before it handles the frame.
     socket.on('message', (data) => connection.receive(String(data)));
     socket.on('close', () => connection.dispose());
     super.handleConnection.call(connection.serverView(this), ws);
+  }
+
+  /**
+   * Is this frame a write (plain or a transaction's) to a path whose next write is to be lost? Then the
+   * connection goes silent first, and a write that landed is applied (its listeners' news lost with it).
+   */
+  private losesFrame(frame: string, goSilent: () => void): boolean {
+    if (this.writesToLose.size === 0) return false;
+    let message: { t?: string; d?: WireRequest & { b?: { d?: unknown } } };
+    try {
+      message = JSON.parse(frame) as typeof message;
+    } catch {
+      return false;
+    }
+    const path = trimPath(message.d?.b?.p);
+    const lost = this.writesToLose.get(path);
+    if (message.t !== 'd' || message.d?.a !== 'p' || !lost) return false;
+    this.writesToLose.delete(path);
+    goSilent();
+    if (lost.landed) this.setValueAsAdmin(path, message.d.b?.d ?? null);
+    return true;
   }
 
   /** Writes past the rules: into the data the rules look at, and into the tree listeners are fed from. */
@@ -358,6 +407,10 @@ export function startRtdbServer(options: RtdbServerOptions = {}): Promise<RtdbSe
         setValue: async (path, value) => server.setValueAsAdmin(trimPath(path), value),
         requests: () => server.requestLog,
         reset: async () => server.setValueAsAdmin('', structuredClone(seed)),
+        loseNextWrite: (path, options) => void server.writesToLose.set(trimPath(path), options),
+        dropConnections() {
+          for (const socket of server.sockets) socket.terminate();
+        },
         close() {
           closed ??= (async () => {
             await server.close(); // terminates the client sockets
