@@ -95,7 +95,7 @@ export function PendingWork() {
               <p>
                 Ticket {workflow.ticketRef ?? workflow.ticketId} “{workflow.ticketName}”:{' '}
                 {failed
-                  ? `“${STEP_LABEL[failed.id]}” failed.`
+                  ? `“${STEP_LABEL[failed.id]}” failed${failed.error ? `: ${failed.error}` : '.'}`
                   : waiting.length > 0
                     ? `${waiting.map((step) => `“${STEP_LABEL[step.id]}”`).join(' and ')} wait for the ticket to be open in Odoo.`
                     : `${open.map((step) => `“${STEP_LABEL[step.id]}”`).join(', ')} still to do.`}

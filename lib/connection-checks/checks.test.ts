@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitLabSandbox, type GitLabSandbox } from '../../tests/sandbox/gitlab/server.ts';
-import { startOdooSandbox, type OdooSandbox } from '../../tests/sandbox/odoo/server.ts';
+import { fetchWithSession, startOdooSandbox, type OdooSandbox } from '../../tests/sandbox/odoo/server.ts';
 import { startRtdbServer, type RtdbServer } from '../../tests/sandbox/rtdb-server.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../settings-schema';
 import { checkGitLab } from './gitlab';
@@ -95,19 +95,13 @@ describe('Odoo test button', () => {
   });
   afterAll(() => Promise.all([odoo16.close(), oca.close()]));
 
-  const withSession = (cookie: string): typeof fetch => (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('Cookie', `session_id=${cookie}`);
-    return fetch(input, { ...init, headers });
-  };
-
   it('signed in: version, database, who you are and the helpdesk app', async () => {
-    const found = await checkOdoo(odoo16.url, withSession(await odoo16.login()));
+    const found = await checkOdoo(odoo16.url, fetchWithSession(await odoo16.login()));
     expect(found.verdict).toBe('ok');
     expect(found.lines[0]).toMatch(new RegExp(`^${odoo16.url} is Odoo 16, database \\S+\\.$`));
     expect(found.lines[1]).toBe('You are signed in as Mitchell Admin (admin).');
     expect(found.lines[2]).toBe('Helpdesk app: Odoo Enterprise Helpdesk.');
-    expect((await checkOdoo(oca.url, withSession(await oca.login()))).lines[2]).toBe('Helpdesk app: OCA Helpdesk (helpdesk_mgmt).');
+    expect((await checkOdoo(oca.url, fetchWithSession(await oca.login()))).lines[2]).toBe('Helpdesk app: OCA Helpdesk (helpdesk_mgmt).');
   });
 
   it('signed out: it is an Odoo, sign in to see more', async () => {

@@ -112,12 +112,12 @@ async function inspect(settings: Settings, asked: { carId?: string; reservationI
       case 'already-set':
         return problem('already-set', ids, { current: inspected.current });
       case 'permission-denied':
-        return problem('permission-denied', { ...ids, engineer, path: inspected.path });
+        return problem('permission-denied', { ...ids, engineer, path: inspected.path, reading: true });
       case 'no-reservation':
         return problem('no-reservation', ids);
     }
   } catch (error) {
-    if (isPermissionDenied(error)) return problem('permission-denied', { reservationId, engineer, path: `/reservationDetails/${reservationId}` });
+    if (isPermissionDenied(error)) return problem('permission-denied', { reservationId, engineer, path: `/reservationDetails/${reservationId}`, reading: true });
     if (isOffline(error)) return problem('connection-lost', { reservationId });
     throw error;
   }
@@ -208,7 +208,7 @@ async function undo(settings: Settings, reservationId: string): Promise<UndoAnsw
     if (isOffline(error)) {
       return {
         kind: 'not-undone',
-        sentence: `The database did not answer (network lost?). Check /reservationDetails/${reservationId}/originalStartStatus before trying again.`,
+        sentence: `The database did not answer during the undo (network lost?), so it is not known whether the start status was cleared. In the Firebase console, open /reservationDetails/${reservationId}/originalStartStatus: if it is empty, the undo worked; if it still holds a status, press Undo again once the connection is back.`,
       };
     }
     throw error;

@@ -5,7 +5,7 @@
 import type { RepairProblem } from './repair-types';
 
 type Sentences = {
-  [K in RepairProblem['kind']]: (facts: { carId?: string; reservationId?: string; path?: string; engineer?: string; projectId?: string }) => string;
+  [K in RepairProblem['kind']]: (facts: { carId?: string; reservationId?: string; path?: string; engineer?: string; projectId?: string; reading?: boolean }) => string;
 };
 
 export const REPAIR_SENTENCES: Sentences = {
@@ -22,8 +22,8 @@ export const REPAIR_SENTENCES: Sentences = {
     `There is no reservation ${reservationId ?? ''} in the database. Check the reservation id. Nothing was changed.`,
   'already-set': () =>
     'This reservation already has a start status (below), so there is nothing to repair and nothing was changed. Try ending the reservation again.',
-  'permission-denied': ({ engineer, path }) =>
-    `Your Firebase account${engineer ? ` (${engineer})` : ''} may not change ${path ?? 'this data'}: the database rules refuse it. Ask an administrator for write access. Nothing was changed.`,
+  'permission-denied': ({ engineer, path, reading }) =>
+    `Your Firebase account${engineer ? ` (${engineer})` : ''} may not ${reading ? 'read' : 'change'} ${path ?? 'this data'}: the database rules refuse it. Ask an administrator for ${reading ? 'read and write' : 'write'} access. Nothing was changed.`,
   'status-changed': ({ carId }) =>
     `Car ${carId ?? ''} reported a new status since you looked: check it again before writing. Nothing was changed.`,
   'connection-lost': () => 'The database did not answer (network lost?). Nothing was written; check your connection and try again.',
@@ -33,5 +33,5 @@ export const REPAIR_SENTENCES: Sentences = {
 export function writeLostSentence(landed: boolean | 'unknown', reservationId: string): string {
   if (landed === true) return 'The connection was lost during the write; reading back shows the start status WAS written.';
   if (landed === false) return 'The connection was lost during the write; reading back shows it was NOT written. Nothing was changed; try again when the connection is back.';
-  return `The connection was lost during the write and reading back failed too: check /reservationDetails/${reservationId}/originalStartStatus in the Firebase console before trying again.`;
+  return `The connection was lost during the write, and the database could not be asked again whether it was written. In the Firebase console, open /reservationDetails/${reservationId}/originalStartStatus: if it holds a status, the repair is done (do not write again); if it is empty, nothing was changed and you can check again.`;
 }

@@ -7,6 +7,7 @@ import {
   SANDBOX_TEAMS,
   SANDBOX_TEMPLATES,
   SANDBOX_TICKETS,
+  fetchWithSession,
   startOdooSandbox,
   type HelpdeskFlavour,
   type OdooSandbox,
@@ -14,15 +15,6 @@ import {
 } from '../../tests/sandbox/odoo/server.ts';
 import { detectFlavour, postNote, readStageTemplate, readTeamMembers, readTeamStages, readTicket, writeStage } from './helpdesk';
 import { createOdooRpc, OdooError, type OdooRpc } from './rpc';
-
-/** In the browser the cookie rides along by itself; node's fetch needs it spelled out. */
-function fetchWithSession(cookie: string): typeof fetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('Cookie', `session_id=${cookie}`);
-    return fetch(input, { ...init, headers });
-  };
-}
 
 async function failure(promise: Promise<unknown>): Promise<OdooError> {
   const error: unknown = await promise.then(() => new Error('expected a failure'), (e: unknown) => e);

@@ -3,19 +3,11 @@
 // failures that must change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  SANDBOX_COLLEAGUES, SANDBOX_STAGES, SANDBOX_TICKETS, startOdooSandbox, type HelpdeskFlavour, type OdooSandbox, type OdooVersion,
+  SANDBOX_COLLEAGUES, SANDBOX_STAGES, SANDBOX_TICKETS, fetchWithSession, startOdooSandbox, type HelpdeskFlavour, type OdooSandbox, type OdooVersion,
 } from '../../tests/sandbox/odoo/server.ts';
 import { readTeamStages, readTicket, type OdooStage, type Ticket } from './helpdesk';
 import { createOdooRpc, OdooError } from './rpc';
 import { activityIdFromRepr, askColleague, changeTicket, createOffer, readTodos, salesInstalled, type OdooContext } from './ticket-actions';
-
-function fetchWithSession(cookie: string): typeof fetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('Cookie', `session_id=${cookie}`);
-    return fetch(input, { ...init, headers });
-  };
-}
 
 const CASES: Array<[HelpdeskFlavour, OdooVersion]> = [['enterprise', 17], ['oca', 16], ['enterprise', 19]];
 

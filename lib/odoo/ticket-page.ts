@@ -3,21 +3,17 @@
 // opened the record does. Its model is looked up once per action (`ir.actions.act_window` by `path`,
 // 17.2+, or by id) and remembered (`memory`, e.g. extension storage for this origin) across page loads.
 import type { OdooRpc } from './rpc';
-import { TICKET_MODEL, ticketFromUrl } from './ticket-url';
+import { TICKET_MODEL, ticketFromUrl, webClientLocation } from './ticket-url';
 
 export type ActionRef = { id: number } | { path: string };
 
 /** The window action a ticket-form URL names, when the URL does not name the model. */
 export function actionOfUrl(url: string): ActionRef | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  const path = parsed.pathname.replace(/\/+$/, '');
+  const location = webClientLocation(url);
+  if (!location) return null;
+  const { path, hash } = location;
   if (path === '/web') {
-    const action = new URLSearchParams(parsed.hash.replace(/^#/, '')).get('action');
+    const action = new URLSearchParams(hash.replace(/^#/, '')).get('action');
     return action && /^[1-9]\d*$/.test(action) ? { id: Number(action) } : null;
   }
   const segments = path.split('/').filter(Boolean);

@@ -14,15 +14,22 @@ export interface TicketLocation {
   model: string | null;
 }
 
-export function ticketFromUrl(url: string): TicketLocation | null {
+/** The path (no trailing slash) and hash of a web-client URL, or null when it is no URL. */
+export function webClientLocation(url: string): { path: string; hash: string } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  const path = parsed.pathname.replace(/\/+$/, '');
-  if (path === '/web') return fromHash(parsed.hash);
+  return { path: parsed.pathname.replace(/\/+$/, ''), hash: parsed.hash };
+}
+
+export function ticketFromUrl(url: string): TicketLocation | null {
+  const location = webClientLocation(url);
+  if (!location) return null;
+  const { path, hash } = location;
+  if (path === '/web') return fromHash(hash);
   if (path === '/odoo' || path.startsWith('/odoo/')) return fromOdooPath(path);
   return null;
 }

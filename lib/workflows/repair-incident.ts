@@ -21,7 +21,7 @@ import { postOnTicket } from './waiting-notes';
 
 async function liveRepair(reservationId: string): Promise<RepairRecord> {
   const record = await lastRepairOf(reservationId);
-  if (!record) throw new Error(`This browser has no repair of reservation ${reservationId} on record: an incident is opened from the repair it follows.`);
+  if (!record) throw new Error(`No repair of reservation ${reservationId} was made in this browser, so the incident cannot be prefilled here. Open it from the browser where the repair was done, or create it directly in GitLab.`);
   return record;
 }
 

@@ -92,7 +92,7 @@ export async function postOnTicket(ticket: LinkedTicket, about: string, text: st
       sentence: `The note could not be posted on ${label}: ${outcome.error} It stays queued and is posted when the ticket is next opened in Odoo.`,
     };
   } catch (error) {
-    return { state: 'failed', sentence: `The note for ${label} could not be kept: ${failure(error)}` };
+    return { state: 'failed', sentence: `The note for ${label} could not be saved in the extension (${failure(error)}), so it will not be posted: add the repair's audit to the ticket by hand.` };
   }
 }
 

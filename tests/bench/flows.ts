@@ -4,7 +4,7 @@
  */
 import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { configureExtension, storeGitLabToken } from '../tools/extension-browser.ts';
+import { configureExtension, signInToFirebase, storeGitLabToken } from '../tools/extension-browser.ts';
 import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
@@ -114,14 +114,7 @@ async function stageMove(context: BrowserContext, sandbox: Sandbox) {
 
 /** Control Center → dialog → backup → transaction, signed in as the sandbox engineer. */
 async function startStatusRepair(context: BrowserContext, sandbox: Sandbox, extensionId: string, worker: Worker) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const form = popup.getByRole('form', { name: 'Sign in to Firebase' });
-  await form.getByLabel('Email').fill(SANDBOX_ACCOUNTS.engineer.email);
-  await form.getByLabel('Password').fill(SANDBOX_ACCOUNTS.engineer.password);
-  await form.getByRole('button', { name: 'Sign in to Firebase' }).click();
-  await expect(popup.getByTestId('firebase-email')).toHaveText(SANDBOX_ACCOUNTS.engineer.email);
-  await popup.close();
+  await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
 
   return repeat(async () => {
     // A new broken reservation each run: the database back to its seed, the extension's record of the last run gone.

@@ -9,7 +9,7 @@ import { test, expect } from './fixtures.ts';
 import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
-import { signInToFirebase } from './firebase-helpers.ts';
+import { signInToFirebase } from '../tools/extension-browser.ts';
 
 /** Serious and critical violations, as "rule: target" lines (readable when the test fails). */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {

@@ -6,22 +6,16 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
+import { signInToFirebase } from '../tools/extension-browser.ts';
 
 const startStatus = (reservationId: string) => `reservationDetails/${reservationId}/originalStartStatus`;
 
-async function signInToFirebase(page: Page, account: { email: string; password: string }) {
+async function fillFirebaseSignIn(page: Page, account: { email: string; password: string }) {
   const form = page.getByRole('form', { name: 'Sign in to Firebase' });
   await form.getByLabel('Email').fill(account.email);
   await form.getByLabel('Password').fill(account.password);
   await form.getByRole('button', { name: 'Sign in to Firebase' }).click();
   await expect(page.getByTestId('firebase-email')).toHaveText(account.email);
-}
-
-async function signedIn(context: BrowserContext, extensionId: string, account: { email: string; password: string }) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await signInToFirebase(popup, account);
-  await popup.close();
 }
 
 async function openRepair(context: BrowserContext, url: string) {
@@ -45,7 +39,7 @@ test.describe('Start-status repair failures', () => {
 
     const [signInPage] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Sign in to Firebase' }).click()]);
     await expect(signInPage).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/popup\.html$/);
-    await signInToFirebase(signInPage, SANDBOX_ACCOUNTS.engineer);
+    await fillFirebaseSignIn(signInPage, SANDBOX_ACCOUNTS.engineer);
 
     await page.bringToFront();
     await dialog.getByRole('button', { name: 'Check again' }).click();
@@ -54,7 +48,7 @@ test.describe('Start-status repair failures', () => {
   });
 
   test('permission denied by the database rules (read-only account): a sentence, nothing written', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.readonly);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.readonly);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
     await dialog.getByRole('button', { name: 'Save backup and write the start status' }).click();
     await expect(dialog.getByRole('alert')).toHaveText(
@@ -64,14 +58,14 @@ test.describe('Start-status repair failures', () => {
   });
 
   test('a car missing from the database', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}?carId=car-0000`);
     await expect(dialog.getByRole('alert')).toHaveText('There is no car car-0000 in the database. Check the car id. Nothing was changed.');
     expect(await sandbox.rtdb.getValue(startStatus(SEED.brokenReservationId))).toBeNull();
   });
 
   test('a car on the page that is not the reservation’s own car is pointed out before the write', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}?carId=${SEED.repairedCarId}`);
     await expect(dialog.getByTestId('other-car')).toHaveText(
       `The reservation’s own data names car ${SEED.carId}, not car ${SEED.repairedCarId}. The status of car ${SEED.repairedCarId} will be written: check which car the member used before writing.`,
@@ -80,14 +74,14 @@ test.describe('Start-status repair failures', () => {
   });
 
   test('a reservation missing from the database is not created', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/-NoSuchReservation01?carId=${SEED.carId}`);
     await expect(dialog.getByRole('alert')).toHaveText('There is no reservation -NoSuchReservation01 in the database. Check the reservation id. Nothing was changed.');
     expect(await sandbox.rtdb.getValue('reservationDetails/-NoSuchReservation01')).toBeNull();
   });
 
   test('a car without status: nothing to copy', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.reservationOnCarWithoutStatusId)}`);
     await expect(dialog.getByRole('alert')).toHaveText(
       `Car ${SEED.carWithoutStatusId} has no status in the database (its CloudBoxx never reported), so there is no start status to copy. Nothing was changed. The box itself needs checking (e.g. its antenna).`,
@@ -96,7 +90,7 @@ test.describe('Start-status repair failures', () => {
   });
 
   test('a start status already set is shown, not overwritten', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const before = await sandbox.rtdb.getValue(startStatus(SEED.repairedReservationId));
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.repairedReservationId)}`);
     await expect(dialog.getByRole('alert')).toHaveText(
@@ -108,7 +102,7 @@ test.describe('Start-status repair failures', () => {
   });
 
   test('a start status set by someone else between the look and the write is not overwritten', async ({ context, sandbox, extensionId }) => {
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
     await expect(dialog.getByRole('button', { name: 'Save backup and write the start status' })).toBeVisible();
     const colleague = { qnr: SEED.qnr, mileageKm: 48300, lastReportAt: 1763990000000 };
@@ -121,7 +115,7 @@ test.describe('Start-status repair failures', () => {
 
   test('the database going away before the write: a sentence saying nothing was written', async ({ context, sandbox, extensionId }) => {
     test.setTimeout(60_000); // the extension waits up to 10 s for a silent database before saying so
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
     await expect(dialog.getByRole('button', { name: 'Save backup and write the start status' })).toBeVisible();
     await sandbox.rtdb.close();
@@ -138,7 +132,7 @@ test.describe('Start-status repair failures', () => {
     extensionId,
   }) => {
     test.setTimeout(60_000); // the extension waits up to 10 s for the write's answer before reading back
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
     await expect(dialog.getByRole('button', { name: 'Save backup and write the start status' })).toBeVisible();
     sandbox.rtdb.loseNextWrite(startStatus(SEED.brokenReservationId), { landed: false });
@@ -158,7 +152,7 @@ test.describe('Start-status repair failures', () => {
     extensionId,
   }) => {
     test.setTimeout(60_000);
-    await signedIn(context, extensionId, SANDBOX_ACCOUNTS.engineer);
+    await signInToFirebase(context, extensionId, SANDBOX_ACCOUNTS.engineer);
     const { dialog } = await openRepair(context, `${sandbox.controlCenter.url}/reservations/${encodeURIComponent(SEED.brokenReservationId)}`);
     await expect(dialog.getByRole('button', { name: 'Save backup and write the start status' })).toBeVisible();
     sandbox.rtdb.loseNextWrite(startStatus(SEED.brokenReservationId), { landed: true });

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { signInToFirebase } from './firebase-helpers.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
-import { configureExtension, extensionWorker, launchChromium } from '../tools/extension-browser.ts';
+import { configureExtension, extensionWorker, launchChromium, signInToFirebase } from '../tools/extension-browser.ts';
 
 declare const chrome: {
   downloads: { search(query: object): Promise<{ filename: string; state: string }[]> };

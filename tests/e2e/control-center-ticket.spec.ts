@@ -5,12 +5,11 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { signInToFirebase } from './firebase-helpers.ts';
 import { SEED } from '../sandbox/rtdb-seed.ts';
 import { SANDBOX_ACCOUNTS } from '../sandbox/auth-emulator.ts';
 import { SANDBOX_TICKETS } from '../sandbox/odoo/server.ts';
 import type { Sandbox } from '../sandbox/index.ts';
-import { signInToOdoo } from '../tools/extension-browser.ts';
+import { signInToFirebase, signInToOdoo } from '../tools/extension-browser.ts';
 
 const TICKET = SANDBOX_TICKETS.startStatusTicket;
 const SUBJECT = 'Could not determine the start status of this reservation';

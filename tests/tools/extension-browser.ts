@@ -2,7 +2,7 @@
  * Chromium with the built sandbox extension loaded, configured for a sandbox. Shared by the e2e fixtures,
  * `npm start` and `npm run bench`.
  */
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './chromium-path.ts';
@@ -77,4 +77,16 @@ export async function storeGitLabToken(worker: Worker, token: string): Promise<v
   await worker.evaluate(async (value) => {
     await chrome.storage.local.set({ gitlabToken: value });
   }, token);
+}
+
+/** Signs in to Firebase from the popup, as the engineer does before a repair, and waits until it shows the account. */
+export async function signInToFirebase(context: BrowserContext, extensionId: string, account: { email: string; password: string }): Promise<void> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const form = popup.getByRole('form', { name: 'Sign in to Firebase' });
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Password').fill(account.password);
+  await form.getByRole('button', { name: 'Sign in to Firebase' }).click();
+  await expect(popup.getByTestId('firebase-email')).toHaveText(account.email);
+  await popup.close();
 }

@@ -69,6 +69,15 @@ export interface OdooSandbox {
   failNetworkOnce(): void;
 }
 
+/** A `fetch` for node-side tests that carries a sandbox session: in the browser the cookie rides along by itself. */
+export function fetchWithSession(cookie: string): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Cookie', `session_id=${cookie}`);
+    return fetch(input, { ...init, headers });
+  };
+}
+
 const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
